@@ -1,0 +1,69 @@
+namespace Serverless.Runtime.Durable.Worker;
+
+/// <summary>
+/// Wakes an idle dispatcher. Signals coalesce: any number of <see cref="Set"/> calls while nobody waits release exactly
+/// one later wait, so a signal sent between "found no work" and "start waiting" is never lost.
+/// </summary>
+internal sealed class WorkSignal(TimeProvider timeProvider)
+{
+    private readonly Lock _gate = new();
+    private TaskCompletionSource? _waiter;
+    private bool _signaled;
+    private ITimer? _wakeTimer;
+    private DateTimeOffset _wakeAt = DateTimeOffset.MaxValue;
+
+    public void Set()
+    {
+        TaskCompletionSource? waiter;
+        lock (_gate)
+        {
+            waiter = _waiter;
+            _waiter = null;
+            if (waiter is null) _signaled = true;
+        }
+        waiter?.TrySetResult();
+    }
+
+    /// <summary>Arranges a <see cref="Set"/> at <paramref name="at"/> (keeps only the earliest pending wake-up).</summary>
+    public void SetAt(DateTimeOffset at)
+    {
+        var delay = at - timeProvider.GetUtcNow();
+        if (delay <= TimeSpan.Zero)
+        {
+            Set();
+            return;
+        }
+        lock (_gate)
+        {
+            if (at >= _wakeAt) return;
+            _wakeAt = at;
+            _wakeTimer?.Dispose();
+            _wakeTimer = timeProvider.CreateTimer(_ =>
+            {
+                lock (_gate) _wakeAt = DateTimeOffset.MaxValue;
+                Set();
+            }, null, delay, Timeout.InfiniteTimeSpan);
+        }
+    }
+
+    /// <summary>Returns when signaled, or after <paramref name="maxWait"/> on the provider's clock, or on cancellation.</summary>
+    public async Task WaitAsync(TimeSpan maxWait, CancellationToken cancellationToken)
+    {
+        Task signaled;
+        lock (_gate)
+        {
+            if (_signaled)
+            {
+                _signaled = false;
+                return;
+            }
+            _waiter ??= new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            signaled = _waiter.Task;
+        }
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var delay = Task.Delay(maxWait, timeProvider, timeout.Token);
+        await Task.WhenAny(signaled, delay).ConfigureAwait(false);
+        timeout.Cancel();
+        cancellationToken.ThrowIfCancellationRequested();
+    }
+}
