@@ -37,13 +37,17 @@ internal static class OrchestrationReplayer
         Task<object?>? run = null;
         try
         {
-            for (var i = 0; i < pastEvents.Count + newEvents.Count && run is not { IsCompleted: true }; i++)
+            var i = 0;
+            for (; i < pastEvents.Count + newEvents.Count && run is not { IsCompleted: true }; i++)
             {
                 context.Replaying = i < pastEvents.Count;
                 var historyEvent = i < pastEvents.Count ? pastEvents[i] : newEvents[i - pastEvents.Count];
                 Apply(historyEvent, context, orchestrator, ref run);
                 synchronizationContext.Drain();
             }
+            // Events that arrived in the same batch the orchestrator returned in were never seen: ContinueAsNew carries them.
+            for (var j = Math.Max(0, i - pastEvents.Count); j < newEvents.Count; j++)
+                if (newEvents[j] is EventRaisedEvent unseen) context.BufferUnprocessedEvent(unseen.Name, unseen.Input);
         }
         catch (NonDeterministicOrchestrationException ex)
         {

@@ -34,6 +34,8 @@ internal sealed partial class ReplayOrchestrationContext
         return waiter.Task;
     }
 
+    internal void BufferUnprocessedEvent(string eventName, string? serializedInput) => _bufferedEvents.Add((eventName, serializedInput));
+
     internal void RaiseEvent(string eventName, string? serializedInput)
     {
         if (_eventWaiters.TryGetValue(eventName, out var waiters) && waiters.First is { } first)
