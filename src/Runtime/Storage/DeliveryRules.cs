@@ -1,0 +1,10 @@
+using Serverless.Runtime.Durable.History;
+
+namespace Serverless.Runtime.Storage;
+
+/// <summary>Which inbox messages a store hands out, shared so every store delivers alike.</summary>
+internal static class DeliveryRules
+{
+    public static bool IsDeliverableWhileSuspended(HistoryEvent message) =>
+        message is ExecutionResumedEvent or ExecutionTerminatedEvent;
+}

@@ -1,0 +1,320 @@
+using Serverless.Runtime.Durable;
+using Serverless.Runtime.Durable.History;
+
+namespace Serverless.Runtime.Storage.InMemory;
+
+/// <summary>A store held in this process's memory: fast and exact, for tests and single-process experiments.</summary>
+public sealed class InMemoryOrchestrationStore(TimeProvider timeProvider, string workerId) : IOrchestrationStore
+{
+    private readonly Lock _gate = new();
+    private readonly Dictionary<string, InstanceState> _instances = new(StringComparer.Ordinal);
+    private readonly SortedDictionary<long, ActivityState> _activities = [];
+    private long _lastMessageId;
+    private long _lastActivityId;
+
+    public Task InitializeAsync(CancellationToken cancellationToken = default) => Task.CompletedTask;
+
+    public Task CreateInstanceAsync(NewInstance request, CancellationToken cancellationToken = default)
+    {
+        lock (_gate)
+        {
+            if (Conflicts(request) is { } existing)
+            {
+                if (request.OnConflict is null) throw new InstanceAlreadyExistsException(existing.InstanceId, existing.Status);
+                Enqueue(request.OnConflict);
+            }
+            else
+            {
+                Create(request);
+            }
+        }
+        return Task.CompletedTask;
+    }
+
+    public Task SendMessageAsync(OrchestrationMessage message, CancellationToken cancellationToken = default)
+    {
+        lock (_gate)
+        {
+            if (!_instances.TryGetValue(message.InstanceId, out var state)) throw new InstanceNotFoundException(message.InstanceId);
+            if (state.Record.Status.IsTerminal()) throw new InstanceFinishedException(message.InstanceId, state.Record.Status);
+            Enqueue(message);
+        }
+        return Task.CompletedTask;
+    }
+
+    public Task<InstanceRecord?> GetInstanceAsync(string instanceId, CancellationToken cancellationToken = default)
+    {
+        lock (_gate) return Task.FromResult(_instances.TryGetValue(instanceId, out var state) ? state.Record : null);
+    }
+
+    public Task<IReadOnlyList<HistoryEvent>> GetHistoryAsync(string instanceId, CancellationToken cancellationToken = default)
+    {
+        lock (_gate)
+        {
+            IReadOnlyList<HistoryEvent> history = _instances.TryGetValue(instanceId, out var state) ? [.. state.History] : [];
+            return Task.FromResult(history);
+        }
+    }
+
+    public Task<InstancePage> QueryInstancesAsync(InstanceQuery query, CancellationToken cancellationToken = default)
+    {
+        var after = InstancePageToken.Parse(query.ContinuationToken);
+        lock (_gate)
+        {
+            var matches = _instances.Values
+                .Select(s => s.Record)
+                .Where(r => InstanceFilters.Matches(r, query))
+                .Where(r => after is null || InstancePageToken.IsAfter(r, after.Value))
+                .OrderBy(r => r.CreatedAt.UtcTicks).ThenBy(r => r.InstanceId, StringComparer.Ordinal)
+                .Take(query.PageSize + 1)
+                .ToList();
+            var more = matches.Count > query.PageSize;
+            if (more) matches.RemoveAt(matches.Count - 1);
+            var page = matches.Select(r => query.FetchInputsAndOutputs ? r : r with { Input = null, Output = null, CustomStatus = null }).ToList();
+            var token = more ? InstancePageToken.Format(matches[^1]) : null;
+            return Task.FromResult(new InstancePage(page, token));
+        }
+    }
+
+    public Task<bool> PurgeInstanceAsync(string instanceId, CancellationToken cancellationToken = default)
+    {
+        lock (_gate)
+        {
+            var purged = _instances.TryGetValue(instanceId, out var state) && state.Record.Status.IsTerminal() && _instances.Remove(instanceId);
+            return Task.FromResult(purged);
+        }
+    }
+
+    public Task<int> PurgeInstancesAsync(PurgeFilter filter, CancellationToken cancellationToken = default)
+    {
+        lock (_gate)
+        {
+            var ids = _instances.Values.Where(s => InstanceFilters.Matches(s.Record, filter)).Select(s => s.Record.InstanceId).ToList();
+            foreach (var id in ids) _instances.Remove(id);
+            return Task.FromResult(ids.Count);
+        }
+    }
+
+    public Task<IReadOnlyList<OrchestrationWorkItem>> LockOrchestrationWorkItemsAsync(int maxCount, TimeSpan lockDuration, CancellationToken cancellationToken = default)
+    {
+        lock (_gate)
+        {
+            var now = timeProvider.GetUtcNow();
+            var until = now + lockDuration;
+            var ready = new List<(InstanceState State, List<OrchestrationMessage> Messages)>();
+            foreach (var state in _instances.Values)
+            {
+                if (state.Inbox.Count == 0 || IsLocked(state.LockToken, state.LockedUntil, now)) continue;
+                var messages = Deliverable(state, now);
+                if (messages.Count > 0) ready.Add((state, messages));
+            }
+
+            IReadOnlyList<OrchestrationWorkItem> items = [.. ready
+                .OrderBy(r => r.Messages[0].Id)
+                .Take(maxCount)
+                .Select(r =>
+                {
+                    r.State.LockToken = NewLockToken();
+                    r.State.LockedUntil = until;
+                    return new OrchestrationWorkItem
+                    {
+                        Instance = r.State.Record,
+                        History = [.. r.State.History],
+                        Messages = r.Messages,
+                        LockToken = r.State.LockToken,
+                        LockedUntil = until,
+                    };
+                })];
+            return Task.FromResult(items);
+        }
+    }
+
+    public Task CompleteOrchestrationWorkItemAsync(OrchestrationWorkItem workItem, OrchestrationStepResult result, CancellationToken cancellationToken = default)
+    {
+        lock (_gate)
+        {
+            var state = HeldInstance(workItem);
+            foreach (var created in result.NewInstances)
+            {
+                if (created.OnConflict is null && Conflicts(created) is { } existing)
+                    throw new InstanceAlreadyExistsException(existing.InstanceId, existing.Status);
+            }
+
+            if (result.ReplaceHistory) state.History.Clear();
+            state.History.AddRange(result.NewEvents);
+            state.Record = result.Instance with { InstanceId = state.Record.InstanceId };
+            var consumed = result.ConsumedMessageIds.ToHashSet();
+            state.Inbox.RemoveAll(m => consumed.Contains(m.Id));
+            state.LockToken = null;
+
+            foreach (var activity in result.Activities)
+            {
+                var id = ++_lastActivityId;
+                _activities.Add(id, new ActivityState(activity with { Id = id }));
+            }
+            foreach (var created in result.NewInstances)
+            {
+                if (Conflicts(created) is null) Create(created);
+                else if (created.OnConflict is { } onConflict) Enqueue(onConflict);
+            }
+            foreach (var message in result.Messages) Enqueue(message);
+        }
+        return Task.CompletedTask;
+    }
+
+    public Task AbandonOrchestrationWorkItemAsync(OrchestrationWorkItem workItem, CancellationToken cancellationToken = default)
+    {
+        lock (_gate)
+        {
+            if (_instances.TryGetValue(workItem.Instance.InstanceId, out var state) && state.LockToken == workItem.LockToken)
+                state.LockToken = null;
+        }
+        return Task.CompletedTask;
+    }
+
+    public Task<DateTimeOffset> RenewOrchestrationWorkItemAsync(OrchestrationWorkItem workItem, TimeSpan lockDuration, CancellationToken cancellationToken = default)
+    {
+        lock (_gate)
+        {
+            var state = HeldInstance(workItem);
+            state.LockedUntil = timeProvider.GetUtcNow() + lockDuration;
+            return Task.FromResult(state.LockedUntil);
+        }
+    }
+
+    public Task<IReadOnlyList<ActivityWorkItem>> LockActivityWorkItemsAsync(int maxCount, TimeSpan lockDuration, CancellationToken cancellationToken = default)
+    {
+        lock (_gate)
+        {
+            var now = timeProvider.GetUtcNow();
+            var until = now + lockDuration;
+            var items = new List<ActivityWorkItem>();
+            foreach (var activity in _activities.Values)
+            {
+                if (items.Count >= maxCount) break;
+                if (IsLocked(activity.LockToken, activity.LockedUntil, now)) continue;
+                activity.LockToken = NewLockToken();
+                activity.LockedUntil = until;
+                activity.DequeueCount++;
+                items.Add(new ActivityWorkItem { Message = activity.Message, LockToken = activity.LockToken, LockedUntil = until, DequeueCount = activity.DequeueCount });
+            }
+            return Task.FromResult<IReadOnlyList<ActivityWorkItem>>(items);
+        }
+    }
+
+    public Task CompleteActivityWorkItemAsync(ActivityWorkItem workItem, OrchestrationMessage result, CancellationToken cancellationToken = default)
+    {
+        lock (_gate)
+        {
+            HeldActivity(workItem);
+            _activities.Remove(workItem.Message.Id);
+            Enqueue(result);
+        }
+        return Task.CompletedTask;
+    }
+
+    public Task AbandonActivityWorkItemAsync(ActivityWorkItem workItem, CancellationToken cancellationToken = default)
+    {
+        lock (_gate)
+        {
+            if (_activities.TryGetValue(workItem.Message.Id, out var activity) && activity.LockToken == workItem.LockToken)
+                activity.LockToken = null;
+        }
+        return Task.CompletedTask;
+    }
+
+    public Task<DateTimeOffset> RenewActivityWorkItemAsync(ActivityWorkItem workItem, TimeSpan lockDuration, CancellationToken cancellationToken = default)
+    {
+        lock (_gate)
+        {
+            var activity = HeldActivity(workItem);
+            activity.LockedUntil = timeProvider.GetUtcNow() + lockDuration;
+            return Task.FromResult(activity.LockedUntil);
+        }
+    }
+
+    public Task ReleaseOwnLocksAsync(CancellationToken cancellationToken = default)
+    {
+        var prefix = LockTokens.OwnPrefix(workerId);
+        lock (_gate)
+        {
+            foreach (var state in _instances.Values)
+                if (state.LockToken?.StartsWith(prefix, StringComparison.Ordinal) == true) state.LockToken = null;
+            foreach (var activity in _activities.Values)
+                if (activity.LockToken?.StartsWith(prefix, StringComparison.Ordinal) == true) activity.LockToken = null;
+        }
+        return Task.CompletedTask;
+    }
+
+    public Task<DateTimeOffset?> GetNextMessageVisibleTimeAsync(CancellationToken cancellationToken = default)
+    {
+        lock (_gate)
+        {
+            var now = timeProvider.GetUtcNow();
+            DateTimeOffset? next = null;
+            foreach (var state in _instances.Values)
+                foreach (var message in state.Inbox)
+                    if (message.VisibleAt > now && (next is null || message.VisibleAt < next)) next = message.VisibleAt;
+            return Task.FromResult(next);
+        }
+    }
+
+    public ValueTask DisposeAsync() => ValueTask.CompletedTask;
+
+    private static bool IsLocked(string? token, DateTimeOffset until, DateTimeOffset now) => token is not null && until > now;
+
+    private static List<OrchestrationMessage> Deliverable(InstanceState state, DateTimeOffset now)
+    {
+        var visible = state.Inbox.Where(m => m.VisibleAt <= now);
+        return state.Record.Status switch
+        {
+            OrchestrationRuntimeStatus.Pending when !visible.Any(m => m.Event is ExecutionStartedEvent) => [],
+            OrchestrationRuntimeStatus.Suspended => [.. visible.Where(m => DeliveryRules.IsDeliverableWhileSuspended(m.Event))],
+            _ => [.. visible],
+        };
+    }
+
+    private InstanceRecord? Conflicts(NewInstance request) =>
+        _instances.TryGetValue(request.Instance.InstanceId, out var existing) && !existing.Record.Status.IsTerminal() ? existing.Record : null;
+
+    private void Create(NewInstance request)
+    {
+        _instances[request.Instance.InstanceId] = new InstanceState(request.Instance);
+        Enqueue(request.StartMessage with { InstanceId = request.Instance.InstanceId });
+    }
+
+    private void Enqueue(OrchestrationMessage message)
+    {
+        if (!_instances.TryGetValue(message.InstanceId, out var state)) return;
+        state.Inbox.Add(message with { Id = ++_lastMessageId });
+    }
+
+    private InstanceState HeldInstance(OrchestrationWorkItem workItem) =>
+        _instances.TryGetValue(workItem.Instance.InstanceId, out var state) && state.LockToken == workItem.LockToken
+            ? state
+            : throw new WorkItemLockLostException($"orchestration '{workItem.Instance.InstanceId}'");
+
+    private ActivityState HeldActivity(ActivityWorkItem workItem) =>
+        _activities.TryGetValue(workItem.Message.Id, out var activity) && activity.LockToken == workItem.LockToken
+            ? activity
+            : throw new WorkItemLockLostException($"activity '{workItem.Message.Name}' of '{workItem.Message.InstanceId}'");
+
+    private string NewLockToken() => LockTokens.New(workerId);
+
+    private sealed class InstanceState(InstanceRecord record)
+    {
+        public InstanceRecord Record { get; set; } = record;
+        public List<HistoryEvent> History { get; } = [];
+        public List<OrchestrationMessage> Inbox { get; } = [];
+        public string? LockToken { get; set; }
+        public DateTimeOffset LockedUntil { get; set; }
+    }
+
+    private sealed class ActivityState(ActivityMessage message)
+    {
+        public ActivityMessage Message { get; } = message;
+        public string? LockToken { get; set; }
+        public DateTimeOffset LockedUntil { get; set; }
+        public int DequeueCount { get; set; }
+    }
+}
