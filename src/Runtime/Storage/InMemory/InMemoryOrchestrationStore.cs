@@ -4,19 +4,32 @@ using Serverless.Runtime.Durable.History;
 namespace Serverless.Runtime.Storage.InMemory;
 
 /// <summary>A store held in this process's memory: fast and exact, for tests and single-process experiments.</summary>
-public sealed class InMemoryOrchestrationStore(TimeProvider timeProvider, string workerId) : IOrchestrationStore
+public sealed class InMemoryOrchestrationStore : IOrchestrationStore
 {
-    private readonly Lock _gate = new();
-    private readonly Dictionary<string, InstanceState> _instances = new(StringComparer.Ordinal);
-    private readonly SortedDictionary<long, ActivityState> _activities = [];
-    private long _lastMessageId;
-    private long _lastActivityId;
+    private readonly Data _data;
+    private readonly TimeProvider _timeProvider;
+    private readonly string _workerId;
+
+    public InMemoryOrchestrationStore(TimeProvider timeProvider, string workerId)
+        : this(new Data(), timeProvider, workerId)
+    {
+    }
+
+    private InMemoryOrchestrationStore(Data data, TimeProvider timeProvider, string workerId)
+    {
+        _data = data;
+        _timeProvider = timeProvider;
+        _workerId = workerId;
+    }
+
+    /// <summary>Another store on the same data, as a second process sharing a database would be.</summary>
+    internal InMemoryOrchestrationStore ForWorker(string otherWorkerId) => new(_data, _timeProvider, otherWorkerId);
 
     public Task InitializeAsync(CancellationToken cancellationToken = default) => Task.CompletedTask;
 
     public Task CreateInstanceAsync(NewInstance request, CancellationToken cancellationToken = default)
     {
-        lock (_gate)
+        lock (_data.Gate)
         {
             if (Conflicts(request) is { } existing)
             {
@@ -33,9 +46,9 @@ public sealed class InMemoryOrchestrationStore(TimeProvider timeProvider, string
 
     public Task SendMessageAsync(OrchestrationMessage message, CancellationToken cancellationToken = default)
     {
-        lock (_gate)
+        lock (_data.Gate)
         {
-            if (!_instances.TryGetValue(message.InstanceId, out var state)) throw new InstanceNotFoundException(message.InstanceId);
+            if (!_data.Instances.TryGetValue(message.InstanceId, out var state)) throw new InstanceNotFoundException(message.InstanceId);
             if (state.Record.Status.IsTerminal()) throw new InstanceFinishedException(message.InstanceId, state.Record.Status);
             Enqueue(message);
         }
@@ -44,14 +57,14 @@ public sealed class InMemoryOrchestrationStore(TimeProvider timeProvider, string
 
     public Task<InstanceRecord?> GetInstanceAsync(string instanceId, CancellationToken cancellationToken = default)
     {
-        lock (_gate) return Task.FromResult(_instances.TryGetValue(instanceId, out var state) ? state.Record : null);
+        lock (_data.Gate) return Task.FromResult(_data.Instances.TryGetValue(instanceId, out var state) ? state.Record : null);
     }
 
     public Task<IReadOnlyList<HistoryEvent>> GetHistoryAsync(string instanceId, CancellationToken cancellationToken = default)
     {
-        lock (_gate)
+        lock (_data.Gate)
         {
-            IReadOnlyList<HistoryEvent> history = _instances.TryGetValue(instanceId, out var state) ? [.. state.History] : [];
+            IReadOnlyList<HistoryEvent> history = _data.Instances.TryGetValue(instanceId, out var state) ? [.. state.History] : [];
             return Task.FromResult(history);
         }
     }
@@ -59,9 +72,9 @@ public sealed class InMemoryOrchestrationStore(TimeProvider timeProvider, string
     public Task<InstancePage> QueryInstancesAsync(InstanceQuery query, CancellationToken cancellationToken = default)
     {
         var after = InstancePageToken.Parse(query.ContinuationToken);
-        lock (_gate)
+        lock (_data.Gate)
         {
-            var matches = _instances.Values
+            var matches = _data.Instances.Values
                 .Select(s => s.Record)
                 .Where(r => InstanceFilters.Matches(r, query))
                 .Where(r => after is null || InstancePageToken.IsAfter(r, after.Value))
@@ -78,31 +91,31 @@ public sealed class InMemoryOrchestrationStore(TimeProvider timeProvider, string
 
     public Task<bool> PurgeInstanceAsync(string instanceId, CancellationToken cancellationToken = default)
     {
-        lock (_gate)
+        lock (_data.Gate)
         {
-            var purged = _instances.TryGetValue(instanceId, out var state) && state.Record.Status.IsTerminal() && _instances.Remove(instanceId);
+            var purged = _data.Instances.TryGetValue(instanceId, out var state) && state.Record.Status.IsTerminal() && _data.Instances.Remove(instanceId);
             return Task.FromResult(purged);
         }
     }
 
     public Task<int> PurgeInstancesAsync(PurgeFilter filter, CancellationToken cancellationToken = default)
     {
-        lock (_gate)
+        lock (_data.Gate)
         {
-            var ids = _instances.Values.Where(s => InstanceFilters.Matches(s.Record, filter)).Select(s => s.Record.InstanceId).ToList();
-            foreach (var id in ids) _instances.Remove(id);
+            var ids = _data.Instances.Values.Where(s => InstanceFilters.Matches(s.Record, filter)).Select(s => s.Record.InstanceId).ToList();
+            foreach (var id in ids) _data.Instances.Remove(id);
             return Task.FromResult(ids.Count);
         }
     }
 
     public Task<IReadOnlyList<OrchestrationWorkItem>> LockOrchestrationWorkItemsAsync(int maxCount, TimeSpan lockDuration, CancellationToken cancellationToken = default)
     {
-        lock (_gate)
+        lock (_data.Gate)
         {
-            var now = timeProvider.GetUtcNow();
+            var now = _timeProvider.GetUtcNow();
             var until = now + lockDuration;
             var ready = new List<(InstanceState State, List<OrchestrationMessage> Messages)>();
-            foreach (var state in _instances.Values)
+            foreach (var state in _data.Instances.Values)
             {
                 if (state.Inbox.Count == 0 || IsLocked(state.LockToken, state.LockedUntil, now)) continue;
                 var messages = Deliverable(state, now);
@@ -131,7 +144,7 @@ public sealed class InMemoryOrchestrationStore(TimeProvider timeProvider, string
 
     public Task CompleteOrchestrationWorkItemAsync(OrchestrationWorkItem workItem, OrchestrationStepResult result, CancellationToken cancellationToken = default)
     {
-        lock (_gate)
+        lock (_data.Gate)
         {
             var state = HeldInstance(workItem);
             foreach (var created in result.NewInstances)
@@ -149,8 +162,8 @@ public sealed class InMemoryOrchestrationStore(TimeProvider timeProvider, string
 
             foreach (var activity in result.Activities)
             {
-                var id = ++_lastActivityId;
-                _activities.Add(id, new ActivityState(activity with { Id = id }));
+                var id = ++_data.LastActivityId;
+                _data.Activities.Add(id, new ActivityState(activity with { Id = id }));
             }
             foreach (var created in result.NewInstances)
             {
@@ -164,9 +177,9 @@ public sealed class InMemoryOrchestrationStore(TimeProvider timeProvider, string
 
     public Task AbandonOrchestrationWorkItemAsync(OrchestrationWorkItem workItem, CancellationToken cancellationToken = default)
     {
-        lock (_gate)
+        lock (_data.Gate)
         {
-            if (_instances.TryGetValue(workItem.Instance.InstanceId, out var state) && state.LockToken == workItem.LockToken)
+            if (_data.Instances.TryGetValue(workItem.Instance.InstanceId, out var state) && state.LockToken == workItem.LockToken)
                 state.LockToken = null;
         }
         return Task.CompletedTask;
@@ -174,22 +187,22 @@ public sealed class InMemoryOrchestrationStore(TimeProvider timeProvider, string
 
     public Task<DateTimeOffset> RenewOrchestrationWorkItemAsync(OrchestrationWorkItem workItem, TimeSpan lockDuration, CancellationToken cancellationToken = default)
     {
-        lock (_gate)
+        lock (_data.Gate)
         {
             var state = HeldInstance(workItem);
-            state.LockedUntil = timeProvider.GetUtcNow() + lockDuration;
+            state.LockedUntil = _timeProvider.GetUtcNow() + lockDuration;
             return Task.FromResult(state.LockedUntil);
         }
     }
 
     public Task<IReadOnlyList<ActivityWorkItem>> LockActivityWorkItemsAsync(int maxCount, TimeSpan lockDuration, CancellationToken cancellationToken = default)
     {
-        lock (_gate)
+        lock (_data.Gate)
         {
-            var now = timeProvider.GetUtcNow();
+            var now = _timeProvider.GetUtcNow();
             var until = now + lockDuration;
             var items = new List<ActivityWorkItem>();
-            foreach (var activity in _activities.Values)
+            foreach (var activity in _data.Activities.Values)
             {
                 if (items.Count >= maxCount) break;
                 if (IsLocked(activity.LockToken, activity.LockedUntil, now)) continue;
@@ -204,10 +217,10 @@ public sealed class InMemoryOrchestrationStore(TimeProvider timeProvider, string
 
     public Task CompleteActivityWorkItemAsync(ActivityWorkItem workItem, OrchestrationMessage result, CancellationToken cancellationToken = default)
     {
-        lock (_gate)
+        lock (_data.Gate)
         {
             HeldActivity(workItem);
-            _activities.Remove(workItem.Message.Id);
+            _data.Activities.Remove(workItem.Message.Id);
             Enqueue(result);
         }
         return Task.CompletedTask;
@@ -215,9 +228,9 @@ public sealed class InMemoryOrchestrationStore(TimeProvider timeProvider, string
 
     public Task AbandonActivityWorkItemAsync(ActivityWorkItem workItem, CancellationToken cancellationToken = default)
     {
-        lock (_gate)
+        lock (_data.Gate)
         {
-            if (_activities.TryGetValue(workItem.Message.Id, out var activity) && activity.LockToken == workItem.LockToken)
+            if (_data.Activities.TryGetValue(workItem.Message.Id, out var activity) && activity.LockToken == workItem.LockToken)
                 activity.LockToken = null;
         }
         return Task.CompletedTask;
@@ -225,22 +238,22 @@ public sealed class InMemoryOrchestrationStore(TimeProvider timeProvider, string
 
     public Task<DateTimeOffset> RenewActivityWorkItemAsync(ActivityWorkItem workItem, TimeSpan lockDuration, CancellationToken cancellationToken = default)
     {
-        lock (_gate)
+        lock (_data.Gate)
         {
             var activity = HeldActivity(workItem);
-            activity.LockedUntil = timeProvider.GetUtcNow() + lockDuration;
+            activity.LockedUntil = _timeProvider.GetUtcNow() + lockDuration;
             return Task.FromResult(activity.LockedUntil);
         }
     }
 
     public Task ReleaseOwnLocksAsync(CancellationToken cancellationToken = default)
     {
-        var prefix = LockTokens.OwnPrefix(workerId);
-        lock (_gate)
+        var prefix = LockTokens.OwnPrefix(_workerId);
+        lock (_data.Gate)
         {
-            foreach (var state in _instances.Values)
+            foreach (var state in _data.Instances.Values)
                 if (state.LockToken?.StartsWith(prefix, StringComparison.Ordinal) == true) state.LockToken = null;
-            foreach (var activity in _activities.Values)
+            foreach (var activity in _data.Activities.Values)
                 if (activity.LockToken?.StartsWith(prefix, StringComparison.Ordinal) == true) activity.LockToken = null;
         }
         return Task.CompletedTask;
@@ -248,11 +261,11 @@ public sealed class InMemoryOrchestrationStore(TimeProvider timeProvider, string
 
     public Task<DateTimeOffset?> GetNextMessageVisibleTimeAsync(CancellationToken cancellationToken = default)
     {
-        lock (_gate)
+        lock (_data.Gate)
         {
-            var now = timeProvider.GetUtcNow();
+            var now = _timeProvider.GetUtcNow();
             DateTimeOffset? next = null;
-            foreach (var state in _instances.Values)
+            foreach (var state in _data.Instances.Values)
                 foreach (var message in state.Inbox)
                     if (message.VisibleAt > now && (next is null || message.VisibleAt < next)) next = message.VisibleAt;
             return Task.FromResult(next);
@@ -275,31 +288,40 @@ public sealed class InMemoryOrchestrationStore(TimeProvider timeProvider, string
     }
 
     private InstanceRecord? Conflicts(NewInstance request) =>
-        _instances.TryGetValue(request.Instance.InstanceId, out var existing) && !existing.Record.Status.IsTerminal() ? existing.Record : null;
+        _data.Instances.TryGetValue(request.Instance.InstanceId, out var existing) && !existing.Record.Status.IsTerminal() ? existing.Record : null;
 
     private void Create(NewInstance request)
     {
-        _instances[request.Instance.InstanceId] = new InstanceState(request.Instance);
+        _data.Instances[request.Instance.InstanceId] = new InstanceState(request.Instance);
         Enqueue(request.StartMessage with { InstanceId = request.Instance.InstanceId });
     }
 
     private void Enqueue(OrchestrationMessage message)
     {
-        if (!_instances.TryGetValue(message.InstanceId, out var state)) return;
-        state.Inbox.Add(message with { Id = ++_lastMessageId });
+        if (!_data.Instances.TryGetValue(message.InstanceId, out var state)) return;
+        state.Inbox.Add(message with { Id = ++_data.LastMessageId });
     }
 
     private InstanceState HeldInstance(OrchestrationWorkItem workItem) =>
-        _instances.TryGetValue(workItem.Instance.InstanceId, out var state) && state.LockToken == workItem.LockToken
+        _data.Instances.TryGetValue(workItem.Instance.InstanceId, out var state) && state.LockToken == workItem.LockToken
             ? state
             : throw new WorkItemLockLostException($"orchestration '{workItem.Instance.InstanceId}'");
 
     private ActivityState HeldActivity(ActivityWorkItem workItem) =>
-        _activities.TryGetValue(workItem.Message.Id, out var activity) && activity.LockToken == workItem.LockToken
+        _data.Activities.TryGetValue(workItem.Message.Id, out var activity) && activity.LockToken == workItem.LockToken
             ? activity
             : throw new WorkItemLockLostException($"activity '{workItem.Message.Name}' of '{workItem.Message.InstanceId}'");
 
-    private string NewLockToken() => LockTokens.New(workerId);
+    private string NewLockToken() => LockTokens.New(_workerId);
+
+    private sealed class Data
+    {
+        public Lock Gate { get; } = new();
+        public Dictionary<string, InstanceState> Instances { get; } = new(StringComparer.Ordinal);
+        public SortedDictionary<long, ActivityState> Activities { get; } = [];
+        public long LastMessageId;
+        public long LastActivityId;
+    }
 
     private sealed class InstanceState(InstanceRecord record)
     {
