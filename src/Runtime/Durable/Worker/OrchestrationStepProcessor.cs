@@ -22,7 +22,7 @@ internal sealed class OrchestrationStepProcessor(
         if (instance.Status.IsTerminal())
             return Unchanged(instance, [.. workItem.Messages.Select(m => m.Id)]);
 
-        var started = workItem.History.Count > 0 ? workItem.History[0] as ExecutionStartedEvent : null;
+        var started = FindStarted(workItem.History);
         var completedTaskIds = CompletedTaskIds(workItem.History);
         var step = new List<HistoryEvent> { new OrchestratorStartedEvent { Timestamp = now } };
         var toApply = new List<HistoryEvent>();
@@ -109,6 +109,14 @@ internal sealed class OrchestrationStepProcessor(
             ConsumedMessageIds = consumed,
             Messages = messages,
         };
+    }
+
+    // ExecutionStarted follows the first OrchestratorStarted, so it is found within the first events.
+    private static ExecutionStartedEvent? FindStarted(IReadOnlyList<HistoryEvent> history)
+    {
+        for (var i = 0; i < history.Count && i < 3; i++)
+            if (history[i] is ExecutionStartedEvent started) return started;
+        return null;
     }
 
     private static HashSet<int> CompletedTaskIds(IReadOnlyList<HistoryEvent> history)
