@@ -1,0 +1,15 @@
+using Serverless.Runtime.Durable;
+
+namespace Serverless.Runtime.Hosting.Timers;
+
+/// <summary>Invokes a timer function with its <see cref="TimerInfo"/>; an exception fails this call only, not the schedule.</summary>
+internal sealed class TimerInvokeActivity(TimerTriggerSet timers, IServiceProvider? services) : TaskActivity<TimerInvocation, object?>
+{
+    public override async Task<object?> RunAsync(TaskActivityContext context, TimerInvocation invocation)
+    {
+        var trigger = timers.Find(invocation.FunctionName)
+            ?? throw new InvalidOperationException($"Timer function '{invocation.FunctionName}' is not registered in this host.");
+        await trigger.Registration.Invoke(invocation.Timer, services, context.CancellationToken);
+        return null;
+    }
+}
