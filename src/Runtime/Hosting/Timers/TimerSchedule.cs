@@ -1,6 +1,5 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
-using NCrontab;
 
 namespace Serverless.Runtime.Hosting.Timers;
 
@@ -15,18 +14,18 @@ public sealed class TimerSchedule
     private static readonly DateTime NeverCheckStart = new(2000, 1, 1, 0, 0, 0, DateTimeKind.Unspecified);
     private static readonly DateTime NeverCheckEnd = new(2400, 1, 1, 0, 0, 0, DateTimeKind.Unspecified);
 
-    private readonly CrontabSchedule? _cron;
+    private readonly CronOccurrences? _cron;
     private readonly TimeSpan _interval;
     private readonly bool _isIntervalCron;
 
-    private TimerSchedule(string expression, CrontabSchedule? cron, TimeSpan interval, TimeZoneInfo timeZone)
+    private TimerSchedule(string expression, CronOccurrences? cron, TimeSpan interval, TimeZoneInfo timeZone)
     {
         Expression = expression;
         _cron = cron;
         _interval = interval;
         TimeZone = timeZone;
         _isIntervalCron = cron is not null && IsIntervalCron(cron);
-        IsSubMinute = cron is null ? interval < TimeSpan.FromMinutes(1) : FiresMoreThanOnceAMinute(expression);
+        IsSubMinute = cron is null ? interval < TimeSpan.FromMinutes(1) : cron.SecondsPerMinute > 1;
     }
 
     public string Expression { get; }
@@ -53,10 +52,9 @@ public sealed class TimerSchedule
             return false;
         }
         var fields = expression.Split(' ', StringSplitOptions.RemoveEmptyEntries);
-        var cron = CrontabSchedule.TryParse(expression, new CrontabSchedule.ParseOptions { IncludingSeconds = fields.Length != 5 });
-        if (cron is not null)
+        if (CronOccurrences.TryParse(expression) is { } cron)
         {
-            if (cron.GetNextOccurrence(NeverCheckStart, NeverCheckEnd) == NeverCheckEnd)
+            if (cron.Next(NeverCheckStart, NeverCheckEnd) == NeverCheckEnd)
             {
                 error = $"The schedule '{expression}' never occurs.";
                 return false;
@@ -106,7 +104,7 @@ public sealed class TimerSchedule
 
     public override string ToString() => _cron is null
         ? string.Create(CultureInfo.InvariantCulture, $"Constant: {_interval}")
-        : string.Create(CultureInfo.InvariantCulture, $"Cron: '{_cron}'");
+        : string.Create(CultureInfo.InvariantCulture, $"Cron: '{_cron.Normalized}'");
 
     private static DateTime AsUtc(DateTime time) => time.Kind switch
     {
@@ -117,19 +115,10 @@ public sealed class TimerSchedule
 
     // As Azure Functions decides it: a star, range or step in the seconds, minutes or hours field makes the schedule
     // an interval, which keeps firing through a repeated (daylight-saving) hour; a point-in-time schedule fires once.
-    private static bool IsIntervalCron(CrontabSchedule cron)
+    private static bool IsIntervalCron(CronOccurrences cron)
     {
-        var parts = cron.ToString().Split(' ');
+        var parts = cron.Normalized.Split(' ');
         var partsToCheck = parts.Length == 6 ? 3 : 2;
         return parts.Take(partsToCheck).Any(p => p.Contains('*') || p.Contains('/') || p.Contains('-'));
-    }
-
-    private static bool FiresMoreThanOnceAMinute(string expression)
-    {
-        var fields = expression.Split(' ', StringSplitOptions.RemoveEmptyEntries);
-        if (fields.Length != 6) return false;
-        var seconds = CrontabSchedule.Parse($"{fields[0]} * * * * *", new CrontabSchedule.ParseOptions { IncludingSeconds = true });
-        var start = NeverCheckStart;
-        return seconds.GetNextOccurrences(start, start.AddMinutes(1)).Skip(1).Any();
     }
 }

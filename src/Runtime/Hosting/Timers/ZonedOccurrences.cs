@@ -1,5 +1,3 @@
-using NCrontab;
-
 namespace Serverless.Runtime.Hosting.Timers;
 
 /// <summary>
@@ -12,15 +10,15 @@ internal static class ZonedOccurrences
     // Larger than any UTC offset change a time zone makes at once, so ordering by wall clock is off by less than this.
     private static readonly TimeSpan MaxShift = TimeSpan.FromHours(3);
 
-    public static DateTime NextUtc(CrontabSchedule cron, TimeZoneInfo zone, DateTime afterUtc, bool isInterval)
+    public static DateTime NextUtc(CronOccurrences cron, TimeZoneInfo zone, DateTime afterUtc, bool isInterval)
     {
         if (zone == TimeZoneInfo.Utc || (zone.BaseUtcOffset == TimeSpan.Zero && !zone.SupportsDaylightSavingTime))
-            return DateTime.SpecifyKind(cron.GetNextOccurrence(DateTime.SpecifyKind(afterUtc, DateTimeKind.Unspecified)), DateTimeKind.Utc);
+            return DateTime.SpecifyKind(cron.Next(DateTime.SpecifyKind(afterUtc, DateTimeKind.Unspecified)), DateTimeKind.Utc);
 
         var afterWall = TimeZoneInfo.ConvertTimeFromUtc(afterUtc, zone);
         DateTime? best = null;
         var bestWall = DateTime.MaxValue;
-        var wall = cron.GetNextOccurrence(afterWall - MaxShift);
+        var wall = cron.Next(afterWall - MaxShift);
         while (wall != DateTime.MaxValue && !(best is not null && wall > bestWall + MaxShift))
         {
             foreach (var instant in ToUtc(wall, zone, isInterval))
@@ -29,7 +27,7 @@ internal static class ZonedOccurrences
                     best = instant;
                     bestWall = wall;
                 }
-            wall = cron.GetNextOccurrence(wall);
+            wall = cron.Next(wall);
         }
         return best ?? DateTime.MaxValue;
     }
