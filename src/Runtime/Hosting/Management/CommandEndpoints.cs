@@ -82,10 +82,6 @@ internal static class CommandEndpoints
         {
             return ManagementResults.BadRequest("instanceId", $"Instance '{id}' cannot be restarted: {ProblemText.Of(ex)}");
         }
-        catch (InstanceAlreadyExistsException ex)
-        {
-            return ManagementResults.Problem(StatusCodes.Status409Conflict, "An instance with this id is still running.", ex.Message);
-        }
 
         return wait is null
             ? client.CreateCheckStatusResponse(request, restarted)

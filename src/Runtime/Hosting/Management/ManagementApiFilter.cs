@@ -1,7 +1,5 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Logging.Abstractions;
 using Serverless.Runtime.Durable;
 using Serverless.Runtime.Storage;
 
@@ -21,7 +19,7 @@ internal sealed class ManagementApiFilter : IEndpointFilter
         var authorizer = http.RequestServices.GetService<IManagementApiAuthorizer>();
         if (authorizer is not null && !authorizer.IsAuthorized(request))
         {
-            Logger(http).RequestRefused(request.Method, request.Path);
+            Logs.For(http).RequestRefused(request.Method, request.Path);
             return ManagementResults.Problem(StatusCodes.Status401Unauthorized, "Unauthorized.", "A valid system key is required to call the durable task management API.");
         }
 
@@ -73,7 +71,7 @@ internal sealed class ManagementApiFilter : IEndpointFilter
         }
         catch (Exception ex)
         {
-            Logger(http).RequestFailed(request.Method, request.Path, ex);
+            Logs.For(http).RequestFailed(request.Method, request.Path, ex);
             return ManagementResults.ServerError();
         }
     }
@@ -83,7 +81,4 @@ internal sealed class ManagementApiFilter : IEndpointFilter
         var value = RequestParameters.String(request, parameter);
         return string.IsNullOrWhiteSpace(value) || value.Equals(ours, StringComparison.OrdinalIgnoreCase) ? null : value;
     }
-
-    private static ILogger Logger(HttpContext http) =>
-        http.RequestServices.GetService<ILoggerFactory>()?.CreateLogger(Logs.Category) ?? NullLogger.Instance;
 }

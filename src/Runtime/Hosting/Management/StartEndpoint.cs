@@ -1,10 +1,6 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Logging.Abstractions;
 using Serverless.Runtime.Durable;
-using Serverless.Runtime.Storage;
 
 namespace Serverless.Runtime.Hosting.Management;
 
@@ -34,21 +30,14 @@ internal static class StartEndpoint
         {
             started = await client.ScheduleNewOrchestrationInstanceAsync(functionName, input, new StartOrchestrationOptions(id), cancellationToken);
         }
-        catch (InstanceAlreadyExistsException ex)
-        {
-            return ManagementResults.Problem(StatusCodes.Status409Conflict, "An instance with this id is still running.", ex.Message);
-        }
         catch (PayloadTooLargeException ex)
         {
             return ManagementResults.BadRequest("input", ProblemText.Of(ex));
         }
 
-        Logger(request).InstanceStarted(functionName, started);
+        Logs.For(request.HttpContext).InstanceStarted(functionName, started);
         return wait is null
             ? client.CreateCheckStatusResponse(request, started)
             : await wait.RespondAsync(request, client, started, cancellationToken);
     }
-
-    private static ILogger Logger(HttpRequest request) =>
-        request.HttpContext.RequestServices.GetService<ILoggerFactory>()?.CreateLogger(Logs.Category) ?? NullLogger.Instance;
 }

@@ -90,4 +90,16 @@ public sealed class RaiseEventEndpointTests
         using var valid = await host.PostAsync(RaiseEvent(id), "true");
         Assert.Equal(":true", (await host.CompletionAsync(id)).ReadOutputAs<string>());
     }
+
+    [Fact]
+    public async Task Event_data_over_the_payload_limit_is_a_400_problem_naming_body()
+    {
+        await using var host = await ManagementApiHost.StartAsync();
+        var id = await host.StartAsync("Waiter");
+
+        using var response = await host.PostAsync(RaiseEvent(id), $"\"{new string('x', 100_000)}\"");
+
+        await Problems.AssertBadRequestAsync(response, "body", "limit");
+        Assert.Equal(OrchestrationRuntimeStatus.Running, (await host.Client.GetInstanceAsync(id))!.RuntimeStatus);
+    }
 }

@@ -164,6 +164,17 @@ public sealed class StartEndpointTests
         Assert.Null(await host.Client.GetInstanceAsync("bad-json"));
     }
 
+    [Fact]
+    public async Task Input_over_the_payload_limit_is_a_400_problem_naming_input()
+    {
+        await using var host = await ManagementApiHost.StartAsync();
+
+        using var response = await host.PostAsync($"{Start}/Echo/too-big", $"\"{new string('x', 100_000)}\"");
+
+        await Problems.AssertBadRequestAsync(response, "input", "limit");
+        Assert.Null(await host.Client.GetInstanceAsync("too-big"));
+    }
+
     [Theory]
     [InlineData("@entity")]
     [InlineData("back%5Cslash")]
