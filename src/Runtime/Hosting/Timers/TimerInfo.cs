@@ -3,7 +3,10 @@ namespace Serverless.Runtime.Hosting;
 /// <summary>What a timer function receives, as the isolated worker's <c>TimerInfo</c>.</summary>
 public sealed class TimerInfo
 {
-    /// <summary>The schedule's status as recorded before this invocation.</summary>
+    /// <summary>
+    /// The schedule's status as recorded before this invocation. Always set here: the status is the timer's durable
+    /// state (Azure Functions leaves it null when UseMonitor is off).
+    /// </summary>
     public ScheduleStatus? ScheduleStatus { get; set; }
 
     /// <summary>True when this invocation is for an occurrence missed while no host was running.</summary>

@@ -60,11 +60,9 @@ public sealed class TimerTriggerStarter(DurableTaskClient client, TimerTriggerSe
                 if (changedSpec is not null) _logger.ScheduleChangeSent(trigger.FunctionName, stored?.Spec.Expression, trigger.Schedule.Expression);
                 return;
             }
-            catch (InstanceFinishedException)
+            catch (Exception ex) when (ex is InstanceFinishedException or InstanceNotFoundException)
             {
-            }
-            catch (InstanceNotFoundException)
-            {
+                // It finished (or was purged) between the read and the event: look again and start it afresh.
             }
         }
         throw new InvalidOperationException($"Could not start the timer for function '{trigger.FunctionName}': instance '{trigger.InstanceId}' kept changing state.");
@@ -108,7 +106,7 @@ public sealed class TimerTriggerStarter(DurableTaskClient client, TimerTriggerSe
         }
     }
 
-    private TimerState? ReadState(OrchestrationMetadata? instance)
+    private static TimerState? ReadState(OrchestrationMetadata? instance)
     {
         try
         {

@@ -51,6 +51,21 @@ public sealed class DurableTimerTriggerTests
     }
 
     [Fact]
+    public async Task A_TimeSpan_schedule_fires_at_that_interval_from_the_host_start()
+    {
+        await using var timers = await StartAsync(Utc(2026, 1, 1, 0, 7, 30), new TestTimer("Every5", "00:05:00"));
+        var expected = new[] { Utc(2026, 1, 1, 0, 12, 30), Utc(2026, 1, 1, 0, 17, 30), Utc(2026, 1, 1, 0, 22, 30) };
+        foreach (var (due, i) in expected.Select((d, i) => (d, i)))
+        {
+            await timers.UntilArmedAsync("Every5", due);
+            timers.AdvanceTo(due);
+            await timers.UntilFiringsAsync(i + 1);
+        }
+
+        Assert.Equal(expected, timers.Firings.Select(f => f.At));
+    }
+
+    [Fact]
     public async Task A_schedule_missed_while_no_host_ran_fires_once_past_due_then_keeps_to_the_schedule()
     {
         var quarterly = new TestTimer("Quarterly", Every15Minutes);
