@@ -19,9 +19,8 @@ internal static class HelloSequenceBenchmark
         await using var engine = await BenchEngine.StartAsync(settings, "hello-sequence", registry);
 
         var stopwatch = Stopwatch.StartNew();
-        var ids = new List<string>(settings.Orchestrations);
-        for (var i = 0; i < settings.Orchestrations; i++)
-            ids.Add(await engine.Client.ScheduleNewOrchestrationInstanceAsync("HelloSequence5", i));
+        var ids = await Task.WhenAll(Enumerable.Range(0, settings.Orchestrations)
+            .Select(i => engine.Client.ScheduleNewOrchestrationInstanceAsync("HelloSequence5", i)));
         var scheduled = stopwatch.Elapsed;
         foreach (var id in ids)
         {

@@ -16,17 +16,17 @@ public static class CrashWorkflow
     /// <summary>The output the orchestration must produce whatever happens to the process.</summary>
     public static long ExpectedOutput => Enumerable.Range(0, Steps).Sum(i => (long)i) + Enumerable.Range(0, 10).Sum(i => (long)i * i) + 1000;
 
-    public static DurableTaskRegistry Register(DurableTaskRegistry registry, string markerPath) => registry
+    private static readonly Lock MarkerGate = new();
+
+    public static DurableTaskRegistry Register(DurableTaskRegistry registry, string markerPath, int holdAt) => registry
         .AddActivityFunc<int, int>("Step", async (ctx, i) =>
         {
-            await File.AppendAllTextAsync(markerPath, $"step {i} {ctx.IdempotencyKey}\n");
-            await Task.Delay(25);
+            await MarkAsync(markerPath, $"step {i} {ctx.IdempotencyKey}", holdAt);
             return i;
         })
         .AddActivityFunc<int, int>("Square", async (ctx, i) =>
         {
-            await File.AppendAllTextAsync(markerPath, $"square {i} {ctx.IdempotencyKey}\n");
-            await Task.Delay(10);
+            await MarkAsync(markerPath, $"square {i} {ctx.IdempotencyKey}", holdAt);
             return i * i;
         })
         .AddOrchestratorFunc<int, int>("CrashChild", async (ctx, n) =>
@@ -49,4 +49,16 @@ public static class CrashWorkflow
             }
             return total;
         });
+
+    private static async Task MarkAsync(string markerPath, string line, int holdAt)
+    {
+        int lines;
+        lock (MarkerGate)
+        {
+            File.AppendAllText(markerPath, line + "\n");
+            lines = File.ReadAllLines(markerPath).Length;
+        }
+        if (holdAt > 0 && lines >= holdAt) await Task.Delay(Timeout.Infinite);
+        await Task.Delay(10);
+    }
 }

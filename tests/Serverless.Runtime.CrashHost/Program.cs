@@ -1,14 +1,17 @@
 // A host process for the crash-recovery tests: runs one durable pipeline-shaped orchestration on a SQLite file and
 // is killed with SIGKILL at various points by the test, then started again on the same file.
-// Usage: CrashHost <db-path> <worker-id> <lock-seconds>
+// Usage: CrashHost <db-path> <worker-id> <lock-seconds> [hold-at]
+// hold-at N: the activity run that makes the marker file N lines long (and any after it) never finishes, so the test
+// can kill the process at a known point while that activity holds its lease.
 using Serverless.Runtime.CrashHost;
 using Serverless.Runtime.Durable;
 using Serverless.Runtime.Storage.Sqlite;
 
 var (dbPath, workerId, lockSeconds) = (args[0], args[1], int.Parse(args[2]));
+var holdAt = args.Length > 3 ? int.Parse(args[3]) : 0;
 var markerPath = dbPath + ".steps";
 var store = new SqliteOrchestrationStore(new SqliteStoreOptions { DataSource = dbPath }, TimeProvider.System, workerId);
-var registry = CrashWorkflow.Register(new DurableTaskRegistry(), markerPath);
+var registry = CrashWorkflow.Register(new DurableTaskRegistry(), markerPath, holdAt);
 await using var engine = new DurableTaskEngine(store, registry, new DurableTaskEngineOptions
 {
     WorkerId = workerId,

@@ -11,7 +11,7 @@ namespace Serverless.Runtime.Tests.Durable;
 /// times, at different points), restarts it, and checks the orchestration still completes correctly with no step
 /// recorded twice.
 /// </summary>
-public sealed class CrashRecoveryTests : IDisposable
+public sealed class CrashRecoveryTests(Xunit.Abstractions.ITestOutputHelper log) : IDisposable
 {
     private readonly string _directory = Directory.CreateTempSubdirectory("crash-recovery-").FullName;
     private string DbPath => Path.Combine(_directory, "durable.db");
@@ -20,24 +20,27 @@ public sealed class CrashRecoveryTests : IDisposable
     [Fact]
     public async Task An_orchestration_survives_repeated_SIGKILLs_and_completes_with_every_step_recorded_once()
     {
-        // Kill after this many activity runs have started: early in the chain, inside the fan-out, around the timer,
-        // around the sub-orchestration, near the end.
-        int[] killPoints = [2, 11, 16, 21, 27, 31];
-        foreach (var point in killPoints)
+        // Each round lets the host get this many activity runs further, holds the last one (its lease taken), and
+        // kills the process there: early in the chain, inside the fan-out, around the timer, the sub-orchestration.
+        foreach (var further in new[] { 2, 9, 6, 5, 6, 4 })
         {
-            using var host = StartHost("worker-a", lockSeconds: 5);
-            await WaitUntilAsync(() => MarkerLines() >= point || host.HasExited, $"{point} activity runs");
-            Assert.False(host.HasExited, $"the host exited before kill point {point}: {await host.StandardOutput.ReadToEndAsync()}");
+            var holdAt = MarkerLines() + further;
+            using var host = StartHost("worker-a", lockSeconds: 5, holdAt);
+            await WaitUntilAsync(() => MarkerLines() >= holdAt || host.HasExited, $"{holdAt} activity runs");
+            if (host.HasExited) Assert.Fail($"the host exited before the kill at {holdAt} runs: {await host.StandardOutput.ReadToEndAsync()}");
             host.Kill(entireProcessTree: true);
             await host.WaitForExitAsync();
+            log.WriteLine($"killed worker-a holding activity run {holdAt}");
         }
 
-        // A host with another worker id: the dead host's leases must expire before this one can take the work.
-        using (var other = StartHost("worker-b", lockSeconds: 2))
+        // Another worker id: it cannot use the dead host's lock on the held activity until that lease expires.
+        var beforeOther = MarkerLines();
+        using (var other = StartHost("worker-b", lockSeconds: 5, holdAt: beforeOther + 3))
         {
-            await WaitUntilAsync(() => MarkerLines() >= 33 || other.HasExited, "33 activity runs");
+            await WaitUntilAsync(() => MarkerLines() >= beforeOther + 3 || other.HasExited, "worker-b to make progress");
             if (!other.HasExited) other.Kill(entireProcessTree: true);
             await other.WaitForExitAsync();
+            log.WriteLine($"killed worker-b at {MarkerLines()} activity runs");
         }
 
         using var final = StartHost("worker-a", lockSeconds: 5);
@@ -50,6 +53,8 @@ public sealed class CrashRecoveryTests : IDisposable
         var history = await store.GetHistoryAsync(CrashWorkflow.InstanceId);
         AssertEachStepRecordedOnce(history);
         Assert.Equal(CrashWorkflow.Steps + 10 + 1 + 1, history.Count(e => e is TaskScheduledEvent or TimerCreatedEvent or SubOrchestrationInstanceCreatedEvent));
+        var runs = File.ReadAllLines(MarkerPath);
+        Assert.True(runs.Length > runs.Distinct().Count(), "killed activities are run again after the restart (at-least-once)");
     }
 
     private static void AssertEachStepRecordedOnce(IReadOnlyList<HistoryEvent> history)
@@ -71,7 +76,7 @@ public sealed class CrashRecoveryTests : IDisposable
         Assert.Empty(history.OfType<TaskFailedEvent>());
     }
 
-    private Process StartHost(string workerId, int lockSeconds)
+    private Process StartHost(string workerId, int lockSeconds, int holdAt = 0)
     {
         var hostDll = Path.Combine(AppContext.BaseDirectory, "Serverless.Runtime.CrashHost.dll");
         var start = new ProcessStartInfo("dotnet")
@@ -80,7 +85,7 @@ public sealed class CrashRecoveryTests : IDisposable
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        foreach (var arg in new[] { hostDll, DbPath, workerId, lockSeconds.ToString() }) start.ArgumentList.Add(arg);
+        foreach (var arg in new[] { hostDll, DbPath, workerId, lockSeconds.ToString(), holdAt.ToString() }) start.ArgumentList.Add(arg);
         return Process.Start(start) ?? throw new InvalidOperationException("Could not start the crash host.");
     }
 
