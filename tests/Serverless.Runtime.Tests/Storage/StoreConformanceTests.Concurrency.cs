@@ -28,6 +28,59 @@ public abstract partial class StoreConformanceTests
     }
 
     [Fact]
+    public async Task History_written_by_another_worker_is_seen_on_the_next_lock()
+    {
+        var other = await OpenSecondWorker();
+        await StartRunningAsync("i1");
+        await Store.SendMessageAsync(Raised("i1", "for-b"));
+        var byOther = await LockOneAsync(other);
+        HistoryEvent[] fromOther = [Started(), byOther.Messages[0].Event];
+        await other.CompleteOrchestrationWorkItemAsync(byOther, Step(byOther, OrchestrationRuntimeStatus.Running, fromOther));
+        await Store.SendMessageAsync(Raised("i1", "for-a"));
+
+        var mine = await LockOneAsync();
+
+        Assert.Equal(4, mine.History.Count);
+        Assert.Equal(fromOther, mine.History.Skip(2));
+        await Store.CompleteOrchestrationWorkItemAsync(mine, Step(mine, OrchestrationRuntimeStatus.Running, Started()));
+        await other.SendMessageAsync(Raised("i1", "again"));
+        Assert.Equal(5, (await LockOneAsync(other)).History.Count);
+    }
+
+    [Fact]
+    public async Task A_failed_completion_does_not_disturb_others_committed_with_it()
+    {
+        await CreateAsync("good", "stale");
+        var items = (await Store.LockOrchestrationWorkItemsAsync(2, LockFor)).ToDictionary(i => i.Instance.InstanceId);
+        var other = await OpenSecondWorker();
+        await Store.AbandonOrchestrationWorkItemAsync(items["stale"]);
+        var taken = await LockOneAsync(other);
+
+        var results = await Task.WhenAll(
+            Attempt(Store.CompleteOrchestrationWorkItemAsync(items["good"], Step(items["good"], OrchestrationRuntimeStatus.Running, Started(), Started(items["good"])))),
+            Attempt(Store.CompleteOrchestrationWorkItemAsync(items["stale"], Step(items["stale"], OrchestrationRuntimeStatus.Completed, Started(), Started(items["stale"])))));
+
+        Assert.Null(results[0]);
+        Assert.IsType<WorkItemLockLostException>(results[1]);
+        Assert.Equal(2, (await Store.GetHistoryAsync("good")).Count);
+        Assert.Empty(await Store.GetHistoryAsync("stale"));
+        Assert.Equal("stale", taken.Instance.InstanceId);
+    }
+
+    private static async Task<Exception?> Attempt(Task task)
+    {
+        try
+        {
+            await task;
+            return null;
+        }
+        catch (Exception ex)
+        {
+            return ex;
+        }
+    }
+
+    [Fact]
     public async Task Two_workers_sharing_the_data_complete_each_instance_exactly_once()
     {
         const int count = 200;

@@ -3,7 +3,10 @@ using Serverless.Runtime.Durable.History;
 
 namespace Serverless.Runtime.Storage.InMemory;
 
-/// <summary>A store held in this process's memory: fast and exact, for tests and single-process experiments.</summary>
+/// <summary>
+/// A store held in this process's memory: fast and exact, for tests and single-process experiments. Failures come back
+/// as faulted tasks, as they would from a store that does I/O.
+/// </summary>
 public sealed class InMemoryOrchestrationStore : IOrchestrationStore
 {
     private readonly Data _data;
@@ -29,30 +32,44 @@ public sealed class InMemoryOrchestrationStore : IOrchestrationStore
 
     public Task CreateInstanceAsync(NewInstance request, CancellationToken cancellationToken = default)
     {
-        lock (_data.Gate)
+        try
         {
-            if (Conflicts(request) is { } existing)
+            lock (_data.Gate)
             {
-                if (request.OnConflict is null) throw new InstanceAlreadyExistsException(existing.InstanceId, existing.Status);
-                Enqueue(request.OnConflict);
+                if (Conflicts(request) is { } existing)
+                {
+                    if (request.OnConflict is null) throw new InstanceAlreadyExistsException(existing.InstanceId, existing.Status);
+                    Enqueue(request.OnConflict);
+                }
+                else
+                {
+                    Create(request);
+                }
             }
-            else
-            {
-                Create(request);
-            }
+            return Task.CompletedTask;
         }
-        return Task.CompletedTask;
+        catch (Exception ex)
+        {
+            return Task.FromException(ex);
+        }
     }
 
     public Task SendMessageAsync(OrchestrationMessage message, CancellationToken cancellationToken = default)
     {
-        lock (_data.Gate)
+        try
         {
-            if (!_data.Instances.TryGetValue(message.InstanceId, out var state)) throw new InstanceNotFoundException(message.InstanceId);
-            if (state.Record.Status.IsTerminal()) throw new InstanceFinishedException(message.InstanceId, state.Record.Status);
-            Enqueue(message);
+            lock (_data.Gate)
+            {
+                if (!_data.Instances.TryGetValue(message.InstanceId, out var state)) throw new InstanceNotFoundException(message.InstanceId);
+                if (state.Record.Status.IsTerminal()) throw new InstanceFinishedException(message.InstanceId, state.Record.Status);
+                Enqueue(message);
+            }
+            return Task.CompletedTask;
         }
-        return Task.CompletedTask;
+        catch (Exception ex)
+        {
+            return Task.FromException(ex);
+        }
     }
 
     public Task<InstanceRecord?> GetInstanceAsync(string instanceId, CancellationToken cancellationToken = default)
@@ -71,21 +88,28 @@ public sealed class InMemoryOrchestrationStore : IOrchestrationStore
 
     public Task<InstancePage> QueryInstancesAsync(InstanceQuery query, CancellationToken cancellationToken = default)
     {
-        var after = InstancePageToken.Parse(query.ContinuationToken);
-        lock (_data.Gate)
+        try
         {
-            var matches = _data.Instances.Values
-                .Select(s => s.Record)
-                .Where(r => InstanceFilters.Matches(r, query))
-                .Where(r => after is null || InstancePageToken.IsAfter(r, after.Value))
-                .OrderBy(r => r.CreatedAt.UtcTicks).ThenBy(r => r.InstanceId, StringComparer.Ordinal)
-                .Take(query.PageSize + 1)
-                .ToList();
-            var more = matches.Count > query.PageSize;
-            if (more) matches.RemoveAt(matches.Count - 1);
-            var page = matches.Select(r => query.FetchInputsAndOutputs ? r : r with { Input = null, Output = null, CustomStatus = null }).ToList();
-            var token = more ? InstancePageToken.Format(matches[^1]) : null;
-            return Task.FromResult(new InstancePage(page, token));
+            var after = InstancePageToken.Parse(query.ContinuationToken);
+            lock (_data.Gate)
+            {
+                var matches = _data.Instances.Values
+                    .Select(s => s.Record)
+                    .Where(r => InstanceFilters.Matches(r, query))
+                    .Where(r => after is null || InstancePageToken.IsAfter(r, after.Value))
+                    .OrderBy(r => r.CreatedAt.UtcTicks).ThenBy(r => r.InstanceId, StringComparer.Ordinal)
+                    .Take(query.PageSize + 1)
+                    .ToList();
+                var more = matches.Count > query.PageSize;
+                if (more) matches.RemoveAt(matches.Count - 1);
+                var page = matches.Select(r => query.FetchInputsAndOutputs ? r : r with { Input = null, Output = null, CustomStatus = null }).ToList();
+                var token = more ? InstancePageToken.Format(matches[^1]) : null;
+                return Task.FromResult(new InstancePage(page, token));
+            }
+        }
+        catch (Exception ex)
+        {
+            return Task.FromException<InstancePage>(ex);
         }
     }
 
@@ -144,35 +168,42 @@ public sealed class InMemoryOrchestrationStore : IOrchestrationStore
 
     public Task CompleteOrchestrationWorkItemAsync(OrchestrationWorkItem workItem, OrchestrationStepResult result, CancellationToken cancellationToken = default)
     {
-        lock (_data.Gate)
+        try
         {
-            var state = HeldInstance(workItem);
-            foreach (var created in result.NewInstances)
+            lock (_data.Gate)
             {
-                if (created.OnConflict is null && Conflicts(created) is { } existing)
-                    throw new InstanceAlreadyExistsException(existing.InstanceId, existing.Status);
-            }
+                var state = HeldInstance(workItem);
+                foreach (var created in result.NewInstances)
+                {
+                    if (created.OnConflict is null && Conflicts(created) is { } existing)
+                        throw new InstanceAlreadyExistsException(existing.InstanceId, existing.Status);
+                }
 
-            if (result.ReplaceHistory) state.History.Clear();
-            state.History.AddRange(result.NewEvents);
-            state.Record = result.Instance with { InstanceId = state.Record.InstanceId };
-            var consumed = result.ConsumedMessageIds.ToHashSet();
-            state.Inbox.RemoveAll(m => consumed.Contains(m.Id));
-            state.LockToken = null;
+                if (result.ReplaceHistory) state.History.Clear();
+                state.History.AddRange(result.NewEvents);
+                state.Record = result.Instance with { InstanceId = state.Record.InstanceId };
+                var consumed = result.ConsumedMessageIds.ToHashSet();
+                state.Inbox.RemoveAll(m => consumed.Contains(m.Id));
+                state.LockToken = null;
 
-            foreach (var activity in result.Activities)
-            {
-                var id = ++_data.LastActivityId;
-                _data.Activities.Add(id, new ActivityState(activity with { Id = id }));
+                foreach (var activity in result.Activities)
+                {
+                    var id = ++_data.LastActivityId;
+                    _data.Activities.Add(id, new ActivityState(activity with { Id = id }));
+                }
+                foreach (var created in result.NewInstances)
+                {
+                    if (Conflicts(created) is null) Create(created);
+                    else if (created.OnConflict is { } onConflict) Enqueue(onConflict);
+                }
+                foreach (var message in result.Messages) Enqueue(message);
             }
-            foreach (var created in result.NewInstances)
-            {
-                if (Conflicts(created) is null) Create(created);
-                else if (created.OnConflict is { } onConflict) Enqueue(onConflict);
-            }
-            foreach (var message in result.Messages) Enqueue(message);
+            return Task.CompletedTask;
         }
-        return Task.CompletedTask;
+        catch (Exception ex)
+        {
+            return Task.FromException(ex);
+        }
     }
 
     public Task AbandonOrchestrationWorkItemAsync(OrchestrationWorkItem workItem, CancellationToken cancellationToken = default)
@@ -187,11 +218,18 @@ public sealed class InMemoryOrchestrationStore : IOrchestrationStore
 
     public Task<DateTimeOffset> RenewOrchestrationWorkItemAsync(OrchestrationWorkItem workItem, TimeSpan lockDuration, CancellationToken cancellationToken = default)
     {
-        lock (_data.Gate)
+        try
         {
-            var state = HeldInstance(workItem);
-            state.LockedUntil = _timeProvider.GetUtcNow() + lockDuration;
-            return Task.FromResult(state.LockedUntil);
+            lock (_data.Gate)
+            {
+                var state = HeldInstance(workItem);
+                state.LockedUntil = _timeProvider.GetUtcNow() + lockDuration;
+                return Task.FromResult(state.LockedUntil);
+            }
+        }
+        catch (Exception ex)
+        {
+            return Task.FromException<DateTimeOffset>(ex);
         }
     }
 
@@ -217,13 +255,20 @@ public sealed class InMemoryOrchestrationStore : IOrchestrationStore
 
     public Task CompleteActivityWorkItemAsync(ActivityWorkItem workItem, OrchestrationMessage result, CancellationToken cancellationToken = default)
     {
-        lock (_data.Gate)
+        try
         {
-            HeldActivity(workItem);
-            _data.Activities.Remove(workItem.Message.Id);
-            Enqueue(result);
+            lock (_data.Gate)
+            {
+                HeldActivity(workItem);
+                _data.Activities.Remove(workItem.Message.Id);
+                Enqueue(result);
+            }
+            return Task.CompletedTask;
         }
-        return Task.CompletedTask;
+        catch (Exception ex)
+        {
+            return Task.FromException(ex);
+        }
     }
 
     public Task AbandonActivityWorkItemAsync(ActivityWorkItem workItem, CancellationToken cancellationToken = default)
@@ -238,11 +283,18 @@ public sealed class InMemoryOrchestrationStore : IOrchestrationStore
 
     public Task<DateTimeOffset> RenewActivityWorkItemAsync(ActivityWorkItem workItem, TimeSpan lockDuration, CancellationToken cancellationToken = default)
     {
-        lock (_data.Gate)
+        try
         {
-            var activity = HeldActivity(workItem);
-            activity.LockedUntil = _timeProvider.GetUtcNow() + lockDuration;
-            return Task.FromResult(activity.LockedUntil);
+            lock (_data.Gate)
+            {
+                var activity = HeldActivity(workItem);
+                activity.LockedUntil = _timeProvider.GetUtcNow() + lockDuration;
+                return Task.FromResult(activity.LockedUntil);
+            }
+        }
+        catch (Exception ex)
+        {
+            return Task.FromException<DateTimeOffset>(ex);
         }
     }
 

@@ -12,7 +12,7 @@ internal sealed record LockedInstance(
     DateTimeOffset LockedUntil,
     List<RawMessage> Messages,
     HistoryEvent[]? CachedHistory,
-    List<string>? RawHistory,
+    List<string>? HistoryChunks,
     long HistoryEtag);
 
 internal sealed record RawMessage(long Id, string? TargetExecutionId, string Payload, long VisibleAt);

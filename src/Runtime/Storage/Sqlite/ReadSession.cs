@@ -21,7 +21,7 @@ internal sealed class ReadSession(SqliteConnection connection) : IDisposable
     {
         var events = new List<HistoryEvent>();
         using var reader = _history.Query(instanceId);
-        while (reader.Read()) events.Add(StoreJson.Deserialize(reader.GetString(0)));
+        while (reader.Read()) HistoryChunk.Read(reader.GetString(0), events);
         return events;
     }
 

@@ -31,16 +31,16 @@ public sealed class SqliteOrchestrationStore : IOrchestrationStore
 
     public async Task InitializeAsync(CancellationToken cancellationToken = default) => await StartAsync().ConfigureAwait(false);
 
-    public Task CreateInstanceAsync(NewInstance request, CancellationToken cancellationToken = default)
+    public async Task CreateInstanceAsync(NewInstance request, CancellationToken cancellationToken = default)
     {
         var serialized = SerializedNewInstance.From(request);
-        return WriteAsync(w => w.CreateInstance(serialized), cancellationToken);
+        await WriteAsync(w => w.CreateInstance(serialized), cancellationToken).ConfigureAwait(false);
     }
 
-    public Task SendMessageAsync(OrchestrationMessage message, CancellationToken cancellationToken = default)
+    public async Task SendMessageAsync(OrchestrationMessage message, CancellationToken cancellationToken = default)
     {
         var serialized = SerializedMessage.From(message);
-        return WriteAsync(w => w.SendMessage(serialized), cancellationToken);
+        await WriteAsync(w => w.SendMessage(serialized), cancellationToken).ConfigureAwait(false);
     }
 
     public Task<InstanceRecord?> GetInstanceAsync(string instanceId, CancellationToken cancellationToken = default) =>
@@ -61,42 +61,42 @@ public sealed class SqliteOrchestrationStore : IOrchestrationStore
     public async Task<IReadOnlyList<OrchestrationWorkItem>> LockOrchestrationWorkItemsAsync(int maxCount, TimeSpan lockDuration, CancellationToken cancellationToken = default)
     {
         if (maxCount <= 0) return [];
-        var locked = await WriteAsync(w => w.LockOrchestrations(maxCount, lockDuration), cancellationToken).ConfigureAwait(false);
+        var locked = await LeaseAsync(w => w.LockOrchestrations(maxCount, lockDuration), cancellationToken).ConfigureAwait(false);
         return locked.Count == 0 ? [] : [.. locked.Select(ToWorkItem)];
     }
 
-    public Task CompleteOrchestrationWorkItemAsync(OrchestrationWorkItem workItem, OrchestrationStepResult result, CancellationToken cancellationToken = default)
+    public async Task CompleteOrchestrationWorkItemAsync(OrchestrationWorkItem workItem, OrchestrationStepResult result, CancellationToken cancellationToken = default)
     {
         var step = SerializedStep.From(workItem, result);
-        return WriteAsync(w => w.CompleteOrchestration(step), cancellationToken);
+        await WriteAsync(w => w.CompleteOrchestration(step), cancellationToken).ConfigureAwait(false);
     }
 
     public Task AbandonOrchestrationWorkItemAsync(OrchestrationWorkItem workItem, CancellationToken cancellationToken = default) =>
-        WriteAsync(w => w.AbandonOrchestration(workItem.Instance.InstanceId, workItem.LockToken), cancellationToken);
+        LeaseAsync(w => w.AbandonOrchestration(workItem.Instance.InstanceId, workItem.LockToken), cancellationToken);
 
     public Task<DateTimeOffset> RenewOrchestrationWorkItemAsync(OrchestrationWorkItem workItem, TimeSpan lockDuration, CancellationToken cancellationToken = default) =>
-        WriteAsync(w => w.RenewOrchestration(workItem.Instance.InstanceId, workItem.LockToken, lockDuration), cancellationToken);
+        LeaseAsync(w => w.RenewOrchestration(workItem.Instance.InstanceId, workItem.LockToken, lockDuration), cancellationToken);
 
     public async Task<IReadOnlyList<ActivityWorkItem>> LockActivityWorkItemsAsync(int maxCount, TimeSpan lockDuration, CancellationToken cancellationToken = default)
     {
         if (maxCount <= 0) return [];
-        return await WriteAsync(w => w.LockActivities(maxCount, lockDuration), cancellationToken).ConfigureAwait(false);
+        return await LeaseAsync(w => w.LockActivities(maxCount, lockDuration), cancellationToken).ConfigureAwait(false);
     }
 
-    public Task CompleteActivityWorkItemAsync(ActivityWorkItem workItem, OrchestrationMessage result, CancellationToken cancellationToken = default)
+    public async Task CompleteActivityWorkItemAsync(ActivityWorkItem workItem, OrchestrationMessage result, CancellationToken cancellationToken = default)
     {
         var serialized = SerializedMessage.From(result);
-        return WriteAsync(w => w.CompleteActivity(workItem.Message.Id, workItem.LockToken, Describe(workItem), serialized), cancellationToken);
+        await WriteAsync(w => w.CompleteActivity(workItem.Message.Id, workItem.LockToken, Describe(workItem), serialized), cancellationToken).ConfigureAwait(false);
     }
 
     public Task AbandonActivityWorkItemAsync(ActivityWorkItem workItem, CancellationToken cancellationToken = default) =>
-        WriteAsync(w => w.AbandonActivity(workItem.Message.Id, workItem.LockToken), cancellationToken);
+        LeaseAsync(w => w.AbandonActivity(workItem.Message.Id, workItem.LockToken), cancellationToken);
 
     public Task<DateTimeOffset> RenewActivityWorkItemAsync(ActivityWorkItem workItem, TimeSpan lockDuration, CancellationToken cancellationToken = default) =>
-        WriteAsync(w => w.RenewActivity(workItem.Message.Id, workItem.LockToken, Describe(workItem), lockDuration), cancellationToken);
+        LeaseAsync(w => w.RenewActivity(workItem.Message.Id, workItem.LockToken, Describe(workItem), lockDuration), cancellationToken);
 
     public Task ReleaseOwnLocksAsync(CancellationToken cancellationToken = default) =>
-        WriteAsync(w => w.ReleaseOwnLocks(), cancellationToken);
+        LeaseAsync(w => w.ReleaseOwnLocks(), cancellationToken);
 
     public Task<DateTimeOffset?> GetNextMessageVisibleTimeAsync(CancellationToken cancellationToken = default) =>
         ReadAsync(r => r.NextVisibleTime(_timeProvider.GetUtcNow()), cancellationToken);
@@ -128,7 +128,7 @@ public sealed class SqliteOrchestrationStore : IOrchestrationStore
         var history = locked.CachedHistory;
         if (history is null)
         {
-            history = [.. locked.RawHistory!.Select(StoreJson.Deserialize)];
+            history = [.. HistoryChunk.Read(locked.HistoryChunks!)];
             _cache.Put(locked.Instance.InstanceId, locked.HistoryEtag, locked.LockToken, history);
         }
         var instanceId = locked.Instance.InstanceId;
@@ -157,6 +157,12 @@ public sealed class SqliteOrchestrationStore : IOrchestrationStore
         return await opened.Writer.Run(operation, cancellationToken).ConfigureAwait(false);
     }
 
+    private async Task<T> LeaseAsync<T>(Func<WriteOperations, T> operation, CancellationToken cancellationToken)
+    {
+        var opened = await StartAsync().ConfigureAwait(false);
+        return await opened.Writer.RunLease(operation, cancellationToken).ConfigureAwait(false);
+    }
+
     private async Task<T> ReadAsync<T>(Func<ReadSession, T> read, CancellationToken cancellationToken)
     {
         var opened = await StartAsync().ConfigureAwait(false);
@@ -175,7 +181,7 @@ public sealed class SqliteOrchestrationStore : IOrchestrationStore
     }
 
     /// <summary>The open connections and the writer thread, created on first use (and again if that failed).</summary>
-    private sealed class Opened(Microsoft.Data.Sqlite.SqliteConnection writeConnection, SqliteWriter writer, SqliteReaders readers) : IDisposable
+    private sealed class Opened(Microsoft.Data.Sqlite.SqliteConnection writeConnection, SqliteWriter writer, SqliteCheckpointer checkpointer, SqliteReaders readers) : IDisposable
     {
         public SqliteWriter Writer => writer;
         public SqliteReaders Readers => readers;
@@ -187,7 +193,8 @@ public sealed class SqliteOrchestrationStore : IOrchestrationStore
             {
                 SqliteSchema.Create(connection);
                 var operations = new WriteOperations(new WriteStatements(connection), cache, timeProvider, workerId);
-                return new Opened(connection, new SqliteWriter(operations, options.MaxBatchSize), new SqliteReaders(options));
+                var checkpointer = new SqliteCheckpointer(options);
+                return new Opened(connection, new SqliteWriter(operations, checkpointer, options.MaxBatchSize), checkpointer, new SqliteReaders(options));
             }
             catch
             {
@@ -199,6 +206,7 @@ public sealed class SqliteOrchestrationStore : IOrchestrationStore
         public void Dispose()
         {
             writer.Dispose();
+            checkpointer.Dispose();
             readers.Dispose();
             writeConnection.Dispose();
         }

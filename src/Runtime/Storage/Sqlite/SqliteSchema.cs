@@ -8,6 +8,12 @@ internal static class SqliteSchema
 {
     public const int Version = 1;
 
+    private const int CacheKibibytes = 65536;
+    private const int JournalSizeLimitBytes = 64 * 1024 * 1024;
+
+    /// <summary>Backstop only: <see cref="SqliteCheckpointer"/> normally checkpoints long before the WAL grows this large.</summary>
+    private const int AutoCheckpointPages = 20_000;
+
     /// <summary>Columns of an instance row in the order <see cref="SqliteRows.ReadInstance"/> reads them.</summary>
     public const string InstanceColumns =
         "instance_id, execution_id, name, status, input, output, custom_status, failure, created_at, updated_at, completed_at, parent_instance_id";
@@ -35,7 +41,7 @@ internal static class SqliteSchema
 
         CREATE TABLE IF NOT EXISTS history (
             instance_id TEXT NOT NULL,
-            seq INTEGER NOT NULL,
+            seq INTEGER NOT NULL, -- position of the chunk's first event (see HistoryChunk)
             payload TEXT NOT NULL,
             PRIMARY KEY (instance_id, seq)
         ) WITHOUT ROWID;
@@ -76,7 +82,13 @@ internal static class SqliteSchema
         }.ToString();
         var connection = new SqliteConnection(connectionString);
         connection.Open();
-        Execute(connection, $"PRAGMA busy_timeout = {(long)options.BusyTimeout.TotalMilliseconds}; PRAGMA synchronous = FULL;");
+        Execute(connection, $"""
+            PRAGMA busy_timeout = {(long)options.BusyTimeout.TotalMilliseconds};
+            PRAGMA synchronous = FULL;
+            PRAGMA cache_size = -{CacheKibibytes};
+            PRAGMA wal_autocheckpoint = {AutoCheckpointPages};
+            PRAGMA journal_size_limit = {JournalSizeLimitBytes};
+            """);
         return connection;
     }
 

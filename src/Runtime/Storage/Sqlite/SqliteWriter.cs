@@ -7,32 +7,41 @@ namespace Serverless.Runtime.Storage.Sqlite;
 /// transaction, so one fsync covers them all. Each request runs in its own savepoint; a request that throws (lock
 /// lost, conflict) is rolled back alone and fails only its caller. Callers learn of success only after COMMIT.
 /// </summary>
+/// <remarks>
+/// Lease-only requests (lock, renew, abandon, release) are committed first, in their own transaction, without an fsync
+/// (synchronous=NORMAL). Losing one to a power cut loses only a lease held by the process that died with it, and the
+/// next durable commit's fsync of the WAL makes it durable anyway, so a step's lock no longer waits for the disk.
+/// </remarks>
 internal sealed class SqliteWriter : IDisposable
 {
     private readonly Channel<WriteRequest> _queue = Channel.CreateUnbounded<WriteRequest>(new UnboundedChannelOptions { SingleReader = true });
     private readonly WriteOperations _operations;
     private readonly WriteStatements _statements;
+    private readonly SqliteCheckpointer _checkpointer;
     private readonly int _maxBatchSize;
     private readonly Thread _thread;
-    private readonly List<WriteRequest> _batch = [];
+    private readonly List<WriteRequest> _leases = [];
+    private readonly List<WriteRequest> _durable = [];
     private readonly List<WriteRequest> _executed = [];
+    private bool _syncFull = true;
 
-    public SqliteWriter(WriteOperations operations, int maxBatchSize)
+    public SqliteWriter(WriteOperations operations, SqliteCheckpointer checkpointer, int maxBatchSize)
     {
         _operations = operations;
         _statements = operations.Statements;
+        _checkpointer = checkpointer;
         _maxBatchSize = maxBatchSize;
         _thread = new Thread(Loop) { IsBackground = true, Name = "SQLite orchestration store writer" };
         _thread.Start();
     }
 
-    public Task<T> Run<T>(Func<WriteOperations, T> operation, CancellationToken cancellationToken)
-    {
-        cancellationToken.ThrowIfCancellationRequested();
-        var request = new WriteRequest<T>(operation, cancellationToken);
-        if (!_queue.Writer.TryWrite(request)) throw new ObjectDisposedException(nameof(SqliteOrchestrationStore));
-        return request.Task;
-    }
+    /// <summary>Queues a write that must survive a power cut once the returned task completes.</summary>
+    public Task<T> Run<T>(Func<WriteOperations, T> operation, CancellationToken cancellationToken) =>
+        Enqueue(operation, durable: true, cancellationToken);
+
+    /// <summary>Queues a write that only takes, extends or gives up leases.</summary>
+    public Task<T> RunLease<T>(Func<WriteOperations, T> operation, CancellationToken cancellationToken) =>
+        Enqueue(operation, durable: false, cancellationToken);
 
     /// <summary>Stops taking requests, finishes the queued ones, and stops the thread.</summary>
     public void Dispose()
@@ -41,15 +50,25 @@ internal sealed class SqliteWriter : IDisposable
         _thread.Join();
     }
 
+    private Task<T> Enqueue<T>(Func<WriteOperations, T> operation, bool durable, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        var request = new WriteRequest<T>(operation, durable, cancellationToken);
+        if (!_queue.Writer.TryWrite(request)) throw new ObjectDisposedException(nameof(SqliteOrchestrationStore));
+        return request.Task;
+    }
+
     private void Loop()
     {
         var reader = _queue.Reader;
         while (WaitForWork(reader))
         {
-            while (_batch.Count < _maxBatchSize && reader.TryRead(out var request)) _batch.Add(request);
-            RunBatch();
-            _batch.Clear();
-            _executed.Clear();
+            while (_leases.Count + _durable.Count < _maxBatchSize && reader.TryRead(out var request))
+                (request.Durable ? _durable : _leases).Add(request);
+            if (_leases.Count > 0) RunBatch(_leases, syncFull: false);
+            if (_durable.Count > 0) RunBatch(_durable, syncFull: true);
+            _leases.Clear();
+            _durable.Clear();
         }
     }
 
@@ -59,21 +78,23 @@ internal sealed class SqliteWriter : IDisposable
         return wait.IsCompletedSuccessfully ? wait.Result : wait.AsTask().GetAwaiter().GetResult();
     }
 
-    private void RunBatch()
+    private void RunBatch(List<WriteRequest> batch, bool syncFull)
     {
+        _executed.Clear();
         try
         {
+            SetSynchronous(syncFull);
             _statements.Begin.Execute();
         }
         catch (Exception ex)
         {
-            foreach (var request in _batch) request.Fail(ex);
+            foreach (var request in batch) request.Fail(ex);
             return;
         }
 
         try
         {
-            foreach (var request in _batch) RunInSavepoint(request);
+            foreach (var request in batch) RunInSavepoint(request);
             _statements.Commit.Execute();
         }
         catch (Exception ex)
@@ -81,11 +102,19 @@ internal sealed class SqliteWriter : IDisposable
             // The transaction as a whole failed (I/O, disk full...): nothing was written, so nobody succeeded.
             TryRollback();
             _operations.Cache.Clear();
-            foreach (var request in _batch) request.Fail(ex);
+            foreach (var request in batch) request.Fail(ex);
             return;
         }
 
+        _checkpointer.Committed();
         foreach (var request in _executed) request.Succeed();
+    }
+
+    private void SetSynchronous(bool full)
+    {
+        if (_syncFull == full) return;
+        (full ? _statements.SynchronousFull : _statements.SynchronousNormal).Execute();
+        _syncFull = full;
     }
 
     private void RunInSavepoint(WriteRequest request)

@@ -15,7 +15,7 @@ internal sealed partial class WriteOperations
         var locked = new List<LockedInstance>(maxCount);
         var seen = new HashSet<string>(StringComparer.Ordinal);
         var candidates = new List<string>();
-        var scan = Math.Max(maxCount * 4, 64);
+        var scan = maxCount + 8;
         long afterVisible = long.MinValue, afterId = long.MinValue;
         while (locked.Count < maxCount)
         {
@@ -67,28 +67,27 @@ internal sealed partial class WriteOperations
         }
 
         var cached = cache.TryTake(instanceId, etag, token);
-        List<string>? rawHistory = null;
+        List<string>? historyChunks = null;
         if (cached is null)
         {
-            rawHistory = [];
+            historyChunks = [];
             using var reader = statements.History.Query(instanceId);
-            while (reader.Read()) rawHistory.Add(reader.GetString(0));
+            while (reader.Read()) historyChunks.Add(reader.GetString(0));
         }
-        return new LockedInstance(instance, token, SqliteRows.Time(until), messages, cached, rawHistory, etag);
+        return new LockedInstance(instance, token, SqliteRows.Time(until), messages, cached, historyChunks, etag);
     }
 
     public bool CompleteOrchestration(SerializedStep step)
     {
-        var events = step.EventPayloads;
+        var appended = step.NewEvents.Count;
         var etag = NewEtag();
         if (statements.CompleteInstance.Scalar(step.InstanceId, step.LockToken, step.Values.ExecutionId, step.Values.Name, step.Values.Status,
                 step.Values.Input, step.Values.Output, step.Values.CustomStatus, step.Values.Failure, step.Values.CreatedAt, step.Values.UpdatedAt,
-                step.Values.CompletedAt, step.Values.ParentInstanceId, step.ReplaceHistory ? 1 : 0, events.Length, etag) is not long count)
+                step.Values.CompletedAt, step.Values.ParentInstanceId, step.ReplaceHistory ? 1 : 0, appended, etag) is not long count)
             throw new WorkItemLockLostException($"orchestration '{step.InstanceId}'");
 
         if (step.ReplaceHistory) statements.DeleteHistory.Execute(step.InstanceId);
-        var seq = count - events.Length;
-        foreach (var payload in events) statements.InsertHistory.Execute(step.InstanceId, seq++, payload);
+        if (step.HistoryChunk is not null) statements.InsertHistory.Execute(step.InstanceId, count - appended, step.HistoryChunk);
         foreach (var id in step.ConsumedMessageIds) statements.DeleteMessage.Execute(id, step.InstanceId);
         foreach (var a in step.Activities) statements.InsertActivity.Execute(a.InstanceId, a.ExecutionId, a.TaskScheduledId, a.Name, a.Input);
         foreach (var created in step.NewInstances)
@@ -100,7 +99,7 @@ internal sealed partial class WriteOperations
         foreach (var message in step.Messages) Enqueue(message);
 
         var terminal = SqliteRows.IsTerminal(step.Values.Status);
-        if (terminal || step.ReplaceHistory || events.Length > 0)
+        if (terminal || step.ReplaceHistory || appended > 0)
             cache.Written(step.InstanceId, step.LockToken, etag, step.ReplaceHistory, step.NewEvents, keep: !terminal);
         return true;
     }

@@ -12,9 +12,12 @@ internal abstract class WriteRequest
     public abstract void Fail(Exception exception);
 
     public abstract bool IsCanceled { get; }
+
+    /// <summary>False for lease-only writes, which may be committed without waiting for an fsync.</summary>
+    public abstract bool Durable { get; }
 }
 
-internal sealed class WriteRequest<T>(Func<WriteOperations, T> operation, CancellationToken cancellationToken) : WriteRequest
+internal sealed class WriteRequest<T>(Func<WriteOperations, T> operation, bool durable, CancellationToken cancellationToken) : WriteRequest
 {
     private readonly TaskCompletionSource<T> _completion = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private T _result = default!;
@@ -22,6 +25,8 @@ internal sealed class WriteRequest<T>(Func<WriteOperations, T> operation, Cancel
     public Task<T> Task => _completion.Task;
 
     public override bool IsCanceled => cancellationToken.IsCancellationRequested;
+
+    public override bool Durable => durable;
 
     public override void Execute(WriteOperations operations) => _result = operation(operations);
 

@@ -15,6 +15,8 @@ internal sealed class WriteStatements(SqliteConnection connection)
     public PreparedStatement Begin { get; } = Prepare(connection, "BEGIN IMMEDIATE", 0);
     public PreparedStatement Commit { get; } = Prepare(connection, "COMMIT", 0);
     public PreparedStatement Rollback { get; } = Prepare(connection, "ROLLBACK", 0);
+    public PreparedStatement SynchronousFull { get; } = Prepare(connection, "PRAGMA synchronous = FULL", 0);
+    public PreparedStatement SynchronousNormal { get; } = Prepare(connection, "PRAGMA synchronous = NORMAL", 0);
     public PreparedStatement Savepoint { get; } = Prepare(connection, "SAVEPOINT request", 0);
     public PreparedStatement ReleaseSavepoint { get; } = Prepare(connection, "RELEASE request", 0);
     public PreparedStatement RollbackToSavepoint { get; } = Prepare(connection, "ROLLBACK TO request", 0);
