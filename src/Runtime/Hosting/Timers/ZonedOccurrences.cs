@@ -15,11 +15,13 @@ internal static class ZonedOccurrences
         if (zone == TimeZoneInfo.Utc || (zone.BaseUtcOffset == TimeSpan.Zero && !zone.SupportsDaylightSavingTime))
             return DateTime.SpecifyKind(cron.Next(DateTime.SpecifyKind(afterUtc, DateTimeKind.Unspecified)), DateTimeKind.Utc);
 
+        // Near an offset change a later wall time can be an earlier instant, so look at wall times from before the
+        // change until past it; away from one, wall-clock order is time order and the first match is the answer.
         var afterWall = TimeZoneInfo.ConvertTimeFromUtc(afterUtc, zone);
         DateTime? best = null;
         var bestWall = DateTime.MaxValue;
-        var wall = cron.Next(afterWall - MaxShift);
-        while (wall != DateTime.MaxValue && !(best is not null && wall > bestWall + MaxShift))
+        var wall = cron.Next(IsSteady(zone, afterUtc) ? afterWall : afterWall - MaxShift);
+        while (wall != DateTime.MaxValue)
         {
             foreach (var instant in ToUtc(wall, zone, isInterval))
                 if (instant > afterUtc && (best is null || instant < best))
@@ -27,10 +29,14 @@ internal static class ZonedOccurrences
                     best = instant;
                     bestWall = wall;
                 }
+            if (best is { } found && (IsSteady(zone, found) || wall > bestWall + MaxShift)) break;
             wall = cron.Next(wall);
         }
         return best ?? DateTime.MaxValue;
     }
+
+    private static bool IsSteady(TimeZoneInfo zone, DateTime utc) =>
+        zone.GetUtcOffset(utc - MaxShift) == zone.GetUtcOffset(utc + MaxShift);
 
     private static IEnumerable<DateTime> ToUtc(DateTime wall, TimeZoneInfo zone, bool isInterval)
     {

@@ -64,6 +64,27 @@ public sealed class TimerScheduleTests
     }
 
     [Fact]
+    public void An_interval_schedule_runs_straight_through_the_skipped_hour_without_doubling_up()
+    {
+        var newYork = TimeZoneInfo.FindSystemTimeZoneById("America/New_York");
+        var halfHourly = TimerSchedule.Parse("0 0,30 * * * *", newYork);
+
+        // 01:30 EST, then 02:00 and 02:30 (which do not exist) at 03:00 and 03:30 EDT, which are also occurrences.
+        Assert.Equal(
+            [Utc(2026, 3, 8, 6, 30), Utc(2026, 3, 8, 7, 0), Utc(2026, 3, 8, 7, 30), Utc(2026, 3, 8, 8, 0)],
+            halfHourly.GetNextOccurrences(Utc(2026, 3, 8, 6, 0), 4));
+    }
+
+    [Fact]
+    public void A_per_second_schedule_in_a_time_zone_steps_one_second_at_a_time()
+    {
+        var everySecond = TimerSchedule.Parse("* * * * * *", TimeZoneInfo.FindSystemTimeZoneById("Europe/London"));
+        var occurrences = everySecond.GetNextOccurrences(Utc(2026, 3, 29, 0, 59, 0), 120);
+
+        Assert.Equal(Enumerable.Range(1, 120).Select(i => Utc(2026, 3, 29, 0, 59, 0).AddSeconds(i)), occurrences);
+    }
+
+    [Fact]
     public void In_a_repeated_hour_a_point_in_time_schedule_fires_once_and_an_interval_schedule_keeps_going()
     {
         var newYork = TimeZoneInfo.FindSystemTimeZoneById("America/New_York");
