@@ -1,3 +1,4 @@
+using Serverless.Runtime.Hosting;
 using System.Net;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
@@ -45,7 +46,8 @@ public sealed class AuthorizationAndErrorTests
     {
         await using var host = await ManagementApiHost.StartAsync(services => services
             .AddDurableTaskManagementApi(o => o.SystemKey = "s3cr3t-key")
-            .AddSingleton<IManagementApiAuthorizer, SystemKeyAuthorizer>());
+            .AddSingleton(new FunctionKeys(masterKey: "m4ster-key", functionKey: "functi0n-key", systemKey: "s3cr3t-key"))
+            .AddSingleton<IManagementApiAuthorizer, FunctionKeysManagementAuthorizer>());
 
         using var noKey = await host.Http.GetAsync($"{Base}/instances");
         using var wrongKey = await host.Http.GetAsync($"{Base}/instances?code=s3cr3t-kez");
@@ -53,11 +55,15 @@ public sealed class AuthorizationAndErrorTests
         using var headerRequest = new HttpRequestMessage(HttpMethod.Get, $"{Base}/instances");
         headerRequest.Headers.Add("x-functions-key", "s3cr3t-key");
         using var headerKey = await host.Http.SendAsync(headerRequest);
+        using var masterKey = await host.Http.GetAsync($"{Base}/instances?code=m4ster-key");
+        using var functionKey = await host.Http.GetAsync($"{Base}/instances?code=functi0n-key");
 
         Assert.Equal(HttpStatusCode.Unauthorized, noKey.StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, wrongKey.StatusCode);
         Assert.Equal(HttpStatusCode.Accepted, codeKey.StatusCode);
         Assert.Equal(HttpStatusCode.OK, headerKey.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, masterKey.StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, functionKey.StatusCode);
         using var followLink = await host.Http.GetAsync((await ManagementApiHost.ReadJsonAsync(codeKey))!["statusQueryGetUri"]!.GetValue<string>());
         Assert.True(followLink.IsSuccessStatusCode, "a status link handed out by the API should work as given");
     }

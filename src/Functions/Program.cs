@@ -1,0 +1,6 @@
+using Serverless.Runtime.Hosting;
+
+var builder = FunctionsApplication.CreateBuilder(args);
+var app = builder.Build();
+app.MapFunctions();
+app.Run();

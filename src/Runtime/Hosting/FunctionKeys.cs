@@ -1,0 +1,69 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using Microsoft.Extensions.Configuration;
+
+namespace Serverless.Runtime.Hosting;
+
+/// <summary>
+/// The keys that guard non-anonymous functions, as Azure Functions has them: the master key (admin), a host function
+/// key, and the system key of the durable extension. Taken from settings when set, otherwise generated once into the
+/// data folder so they survive restarts.
+/// </summary>
+public sealed class FunctionKeys
+{
+    public const string MasterKeySetting = "PIPELINES_MASTER_KEY";
+    public const string FunctionKeySetting = "PIPELINES_FUNCTION_KEY";
+    public const string SystemKeySetting = "PIPELINES_SYSTEM_KEY";
+    public const string FileName = "keys.json";
+
+    public FunctionKeys(string masterKey, string functionKey, string systemKey)
+    {
+        MasterKey = masterKey;
+        FunctionKey = functionKey;
+        SystemKey = systemKey;
+    }
+
+    public string MasterKey { get; }
+    public string FunctionKey { get; }
+    public string SystemKey { get; }
+    /// <summary>Where the generated keys live, or null when every key came from settings.</summary>
+    public string? KeysFile { get; private init; }
+
+    public static FunctionKeys Load(IConfiguration configuration, string dataDirectory)
+    {
+        var path = Path.Combine(dataDirectory, FileName);
+        var stored = File.Exists(path) ? JsonSerializer.Deserialize<StoredKeys>(File.ReadAllText(path)) : null;
+        var master = configuration[MasterKeySetting] ?? stored?.Master;
+        var function = configuration[FunctionKeySetting] ?? stored?.Function;
+        var system = configuration[SystemKeySetting] ?? stored?.System;
+        var generatedAny = master is null || function is null || system is null;
+        var keys = new FunctionKeys(master ?? NewKey(), function ?? NewKey(), system ?? NewKey()) { KeysFile = generatedAny || stored is not null ? path : null };
+        if (generatedAny)
+        {
+            Directory.CreateDirectory(dataDirectory);
+            File.WriteAllText(path, JsonSerializer.Serialize(new StoredKeys(keys.MasterKey, keys.FunctionKey, keys.SystemKey)));
+            if (!OperatingSystem.IsWindows()) File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+        }
+        return keys;
+    }
+
+    /// <summary>True when <paramref name="presented"/> grants <paramref name="level"/>; compared in constant time.</summary>
+    public bool Allows(AuthorizationLevel level, string? presented) => level switch
+    {
+        AuthorizationLevel.Anonymous => true,
+        _ when presented is null => false,
+        AuthorizationLevel.Admin => SameKey(presented, MasterKey),
+        AuthorizationLevel.System => SameKey(presented, MasterKey) | SameKey(presented, SystemKey),
+        _ => SameKey(presented, MasterKey) | SameKey(presented, FunctionKey),
+    };
+
+    private static bool SameKey(string presented, string expected) =>
+        CryptographicOperations.FixedTimeEquals(
+            SHA256.HashData(Encoding.UTF8.GetBytes(presented)),
+            SHA256.HashData(Encoding.UTF8.GetBytes(expected)));
+
+    private static string NewKey() => Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+
+    private sealed record StoredKeys(string Master, string Function, string System);
+}

@@ -1,0 +1,100 @@
+using System.Reflection;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Serverless.Runtime.Durable;
+using Serverless.Runtime.Hosting.Management;
+using Serverless.Runtime.Storage;
+using Serverless.Runtime.Storage.InMemory;
+using Serverless.Runtime.Storage.Sqlite;
+
+namespace Serverless.Runtime.Hosting;
+
+/// <summary>
+/// Builds the Functions-style host, as <c>FunctionsApplication.CreateBuilder</c> does for the isolated worker:
+/// reads host.json and local.settings.json, discovers the app's functions, wires the durable engine, and listens on
+/// http://localhost:7071 (or <c>--port N</c>, or <c>FUNCTIONS_CUSTOMHANDLER_PORT</c> behind the Functions host).
+/// </summary>
+public static class FunctionsApplication
+{
+    public static WebApplicationBuilder CreateBuilder(string[] args, Assembly? functionsAssembly = null)
+    {
+        functionsAssembly ??= Assembly.GetEntryAssembly() ?? throw new InvalidOperationException("No entry assembly to discover functions in.");
+        var appDirectory = AppContext.BaseDirectory;
+        var localSettings = LocalSettings.Load(appDirectory);
+        localSettings.ApplyToEnvironment();
+
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = appDirectory });
+        builder.Configuration.AddJsonFile(Path.Combine(appDirectory, "host.json"), optional: true, reloadOnChange: false);
+        builder.Configuration.AddInMemoryCollection(localSettings.Values);
+        builder.Configuration.AddEnvironmentVariables();
+
+        var options = FunctionsHostOptions.From(builder.Configuration, args, localSettings.LocalHttpPort);
+        var functions = FunctionDiscovery.Discover(functionsAssembly);
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.ListenLocalhost(options.Port));
+        builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
+        builder.Logging.AddFilter("Microsoft.Hosting.Lifetime", LogLevel.Warning);
+        builder.Services.AddFunctionsHost(options, functions, localSettings);
+        return builder;
+    }
+
+    public static IServiceCollection AddFunctionsHost(this IServiceCollection services, FunctionsHostOptions options, IReadOnlyList<FunctionDefinition> functions, LocalSettings? localSettings = null)
+    {
+        services.AddSingleton(options);
+        services.AddSingleton(new FunctionCatalog(functions, localSettings?.Path));
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton(sp => FunctionKeys.Load(sp.GetRequiredService<IConfiguration>(), options.DataDirectory));
+        services.AddSingleton<IOrchestrationStore>(sp => CreateStore(options, sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton(sp => new DurableTaskRegistry().AddFunctions(functions));
+        services.AddSingleton(sp => new DurableTaskEngine(
+            sp.GetRequiredService<IOrchestrationStore>(),
+            sp.GetRequiredService<DurableTaskRegistry>(),
+            options.Engine,
+            sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<ILoggerFactory>(),
+            sp));
+        services.AddSingleton(sp => sp.GetRequiredService<DurableTaskEngine>().Client);
+        services.AddDurableTaskManagementApi(o => o.HubName = options.HubName);
+        services.AddOptions<DurableManagementApiOptions>().Configure<FunctionKeys>((o, keys) => o.SystemKey = keys.SystemKey);
+        services.AddSingleton<IManagementApiAuthorizer, FunctionKeysManagementAuthorizer>();
+        services.AddHostedService<DurableEngineService>();
+        services.AddHostedService<StartupBanner>();
+        services.AddProblemDetails();
+        services.AddMvcCore();
+        return services;
+    }
+
+    /// <summary>Maps the HTTP functions; call after Build.</summary>
+    public static WebApplication MapFunctions(this WebApplication app)
+    {
+        app.MapHttpFunctions(app.Services.GetRequiredService<FunctionCatalog>().Functions);
+        app.MapDurableTaskManagementApi();
+        return app;
+    }
+
+    private static IOrchestrationStore CreateStore(FunctionsHostOptions options, TimeProvider timeProvider) => options.Store switch
+    {
+        "memory" => new InMemoryOrchestrationStore(timeProvider, options.Engine.WorkerId),
+        _ => new SqliteOrchestrationStore(new SqliteStoreOptions { DataSource = StorePath(options) }, timeProvider, options.Engine.WorkerId),
+    };
+
+    public static string StorePath(FunctionsHostOptions options)
+    {
+        Directory.CreateDirectory(options.DataDirectory);
+        return Path.Combine(options.DataDirectory, $"{options.HubName}.durable.db");
+    }
+}
+
+/// <summary>The app's discovered functions.</summary>
+public sealed record FunctionCatalog(IReadOnlyList<FunctionDefinition> Functions, string? LocalSettingsPath);
+
+/// <summary>Starts the durable engine with the host and stops it (waiting for work in flight) when the host stops.</summary>
+internal sealed class DurableEngineService(DurableTaskEngine engine) : IHostedService
+{
+    public Task StartAsync(CancellationToken cancellationToken) => engine.StartAsync(cancellationToken);
+
+    public Task StopAsync(CancellationToken cancellationToken) => engine.StopAsync(cancellationToken);
+}

@@ -1,0 +1,81 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.Abstractions;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Serverless.Runtime.Hosting;
+
+/// <summary>Maps [HttpTrigger] functions to routes under /api/, with the Functions key check in front.</summary>
+public static class HttpFunctionEndpoints
+{
+    public const string RoutePrefix = "api";
+
+    public static string RouteOf(FunctionDefinition function) =>
+        $"/{RoutePrefix}/{(((HttpTriggerAttribute)function.Trigger).Route ?? function.Name).TrimStart('/')}";
+
+    public static IEndpointRouteBuilder MapHttpFunctions(this IEndpointRouteBuilder endpoints, IEnumerable<FunctionDefinition> functions)
+    {
+        foreach (var function in functions.Where(f => f.Kind == FunctionTriggerKind.Http))
+        {
+            var trigger = (HttpTriggerAttribute)function.Trigger;
+            var invoker = new FunctionInvoker(function);
+            RequestDelegate handler = context => InvokeAsync(context, invoker, trigger.AuthLevel);
+            var builder = trigger.Methods.Length == 0
+                ? endpoints.Map(RouteOf(function), handler)
+                : endpoints.MapMethods(RouteOf(function), [.. trigger.Methods.Select(m => m.ToUpperInvariant())], handler);
+            builder.WithName(function.Name);
+        }
+        return endpoints;
+    }
+
+    private static async Task InvokeAsync(HttpContext http, FunctionInvoker invoker, AuthorizationLevel level)
+    {
+        var keys = http.RequestServices.GetRequiredService<FunctionKeys>();
+        if (!keys.Allows(level, PresentedKey(http.Request)))
+        {
+            await Problems.Write(http, StatusCodes.Status401Unauthorized, "Unauthorized",
+                "This function needs a key: pass it as the 'code' query parameter or the 'x-functions-key' header.");
+            return;
+        }
+        var context = new FunctionContext(invoker.Function.Name, http.TraceIdentifier, http.RequestServices, http.RequestAborted);
+        object? result;
+        try
+        {
+            result = await invoker.InvokeAsync(new InvocationArguments(http.RequestServices, http.Request, context, http));
+        }
+        catch (BadHttpRequestException ex)
+        {
+            await Problems.Write(http, ex.StatusCode, "Bad request", ex.Message);
+            return;
+        }
+        await WriteResultAsync(http, result);
+    }
+
+    public static string? PresentedKey(HttpRequest request) =>
+        request.Headers.TryGetValue("x-functions-key", out var header) && !string.IsNullOrEmpty(header) ? header.ToString()
+        : request.Query.TryGetValue("code", out var code) && !string.IsNullOrEmpty(code) ? code.ToString() : null;
+
+    private static async Task WriteResultAsync(HttpContext http, object? result)
+    {
+        switch (result)
+        {
+            case IResult typed:
+                await typed.ExecuteAsync(http);
+                break;
+            case IActionResult action:
+                await action.ExecuteResultAsync(new ActionContext(http, http.GetRouteData(), new ActionDescriptor()));
+                break;
+            case null:
+                if (!http.Response.HasStarted) http.Response.StatusCode = StatusCodes.Status204NoContent;
+                break;
+            case string text:
+                await Results.Text(text).ExecuteAsync(http);
+                break;
+            default:
+                await Results.Json(result).ExecuteAsync(http);
+                break;
+        }
+    }
+}

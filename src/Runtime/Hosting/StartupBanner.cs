@@ -1,0 +1,44 @@
+using Microsoft.Extensions.Hosting;
+
+namespace Serverless.Runtime.Hosting;
+
+/// <summary>Prints what Core Tools prints at start: each function with its URL or trigger, where data lives, the keys.</summary>
+internal sealed class StartupBanner(FunctionCatalog catalog, FunctionsHostOptions options, FunctionKeys keys, IHostApplicationLifetime lifetime) : IHostedService
+{
+    public Task StartAsync(CancellationToken cancellationToken)
+    {
+        lifetime.ApplicationStarted.Register(Print);
+        return Task.CompletedTask;
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    private void Print()
+    {
+        var baseUrl = $"http://localhost:{options.Port}";
+        var output = Console.Out;
+        output.WriteLine();
+        output.WriteLine("Functions:");
+        output.WriteLine();
+        foreach (var function in catalog.Functions)
+            output.WriteLine($"        {function.Name}: {Describe(function, baseUrl)}");
+        output.WriteLine();
+        output.WriteLine($"Durable store: {(options.Store == "memory" ? "in memory (nothing is kept after exit)" : FunctionsApplication.StorePath(options))}");
+        output.WriteLine($"Data folder:   {options.DataDirectory}");
+        if (catalog.LocalSettingsPath is { } settings) output.WriteLine($"Settings:      {settings}");
+        output.WriteLine($"Function key:  {keys.FunctionKey} (pass as ?code= or x-functions-key; master and system keys are {(keys.KeysFile is { } file ? $"in {file}" : "from settings")})");
+        output.WriteLine($"Management:    {baseUrl}/runtime/webhooks/durabletask/instances?code={keys.SystemKey}");
+        output.WriteLine();
+        output.WriteLine($"Host listening on {baseUrl}. Press Ctrl+C to stop.");
+    }
+
+    private static string Describe(FunctionDefinition function, string baseUrl) => function.Kind switch
+    {
+        FunctionTriggerKind.Http when function.Trigger is HttpTriggerAttribute http =>
+            $"[{(http.Methods.Length == 0 ? "ANY" : string.Join(",", http.Methods.Select(m => m.ToUpperInvariant())))}] {baseUrl}{HttpFunctionEndpoints.RouteOf(function)}",
+        FunctionTriggerKind.Timer => $"timerTrigger",
+        FunctionTriggerKind.Orchestration => "orchestrationTrigger",
+        FunctionTriggerKind.Activity => "activityTrigger",
+        _ => function.Kind.ToString(),
+    };
+}
