@@ -7,6 +7,7 @@ internal sealed class SqliteReaders(SqliteStoreOptions options) : IDisposable
 {
     private readonly ConcurrentBag<ReadSession> _idle = [];
     private readonly SemaphoreSlim _slots = new(options.ReadConnections, options.ReadConnections);
+    private volatile bool _disposed;
 
     public async Task<T> Run<T>(Func<ReadSession, T> read, CancellationToken cancellationToken)
     {
@@ -14,6 +15,7 @@ internal sealed class SqliteReaders(SqliteStoreOptions options) : IDisposable
         ReadSession? session = null;
         try
         {
+            ObjectDisposedException.ThrowIf(_disposed, this);
             session = _idle.TryTake(out var idle) ? idle : new ReadSession(SqliteSchema.Open(options));
             return read(session);
         }
@@ -26,6 +28,7 @@ internal sealed class SqliteReaders(SqliteStoreOptions options) : IDisposable
 
     public void Dispose()
     {
+        _disposed = true;
         for (var i = 0; i < options.ReadConnections; i++) _slots.Wait();
         while (_idle.TryTake(out var session)) session.Dispose();
     }

@@ -1,5 +1,5 @@
-using Serverless.Runtime.Durable;
 using Microsoft.Data.Sqlite;
+using Serverless.Runtime.Durable;
 
 namespace Serverless.Runtime.Storage.Sqlite;
 
