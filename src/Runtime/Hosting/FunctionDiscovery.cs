@@ -9,11 +9,15 @@ public static class FunctionDiscovery
     private const BindingFlags AllMethods = BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.Static | BindingFlags.DeclaredOnly;
 
     /// <summary>Every function in the assemblies; throws one <see cref="InvalidOperationException"/> listing every mistake found.</summary>
-    public static IReadOnlyList<FunctionDefinition> Discover(params Assembly[] assemblies)
+    public static IReadOnlyList<FunctionDefinition> Discover(params Assembly[] assemblies) =>
+        Discover(assemblies.SelectMany(a => a.GetTypes()));
+
+    /// <summary>Every function declared by the types.</summary>
+    public static IReadOnlyList<FunctionDefinition> Discover(IEnumerable<Type> types)
     {
         var functions = new List<FunctionDefinition>();
         var errors = new List<string>();
-        foreach (var type in assemblies.SelectMany(a => a.GetTypes()))
+        foreach (var type in types)
             foreach (var method in type.GetMethods(AllMethods))
             {
                 if (method.GetCustomAttribute<FunctionAttribute>() is not { } function) continue;
@@ -43,7 +47,7 @@ public static class FunctionDiscovery
             switch (attribute)
             {
                 case HttpTriggerAttribute: return (FunctionTriggerKind.Http, attribute);
-                case var timer when timer.GetType().Name == "TimerTriggerAttribute": return (FunctionTriggerKind.Timer, attribute);
+                case TimerTriggerAttribute: return (FunctionTriggerKind.Timer, attribute);
                 case OrchestrationTriggerAttribute: return (FunctionTriggerKind.Orchestration, attribute);
                 case ActivityTriggerAttribute: return (FunctionTriggerKind.Activity, attribute);
             }

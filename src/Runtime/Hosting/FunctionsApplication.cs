@@ -7,6 +7,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Serverless.Runtime.Durable;
 using Serverless.Runtime.Hosting.Management;
+using Serverless.Runtime.Hosting.Timers;
 using Serverless.Runtime.Storage;
 using Serverless.Runtime.Storage.InMemory;
 using Serverless.Runtime.Storage.Sqlite;
@@ -23,6 +24,12 @@ public static class FunctionsApplication
     public static WebApplicationBuilder CreateBuilder(string[] args, Assembly? functionsAssembly = null)
     {
         functionsAssembly ??= Assembly.GetEntryAssembly() ?? throw new InvalidOperationException("No entry assembly to discover functions in.");
+        return CreateBuilder(args, functionsAssembly.GetTypes());
+    }
+
+    /// <summary>A host for the functions declared by <paramref name="functionTypes"/> only.</summary>
+    public static WebApplicationBuilder CreateBuilder(string[] args, IEnumerable<Type> functionTypes)
+    {
         var appDirectory = AppContext.BaseDirectory;
         var localSettings = LocalSettings.Load(appDirectory);
         localSettings.ApplyToEnvironment();
@@ -31,24 +38,27 @@ public static class FunctionsApplication
         builder.Configuration.AddJsonFile(Path.Combine(appDirectory, "host.json"), optional: true, reloadOnChange: false);
         builder.Configuration.AddInMemoryCollection(localSettings.Values);
         builder.Configuration.AddEnvironmentVariables();
+        builder.Configuration.AddCommandLine(args);
 
         var options = FunctionsHostOptions.From(builder.Configuration, args, localSettings.LocalHttpPort);
-        var functions = FunctionDiscovery.Discover(functionsAssembly);
+        var functions = FunctionDiscovery.Discover(functionTypes);
+        var timers = TimerTriggerSet.Create(TimerFunctions.Registrations(functions), builder.Configuration);
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.ListenLocalhost(options.Port));
         builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
         builder.Logging.AddFilter("Microsoft.Hosting.Lifetime", LogLevel.Warning);
-        builder.Services.AddFunctionsHost(options, functions, localSettings);
+        builder.Services.AddFunctionsHost(options, functions, timers, localSettings);
         return builder;
     }
 
-    public static IServiceCollection AddFunctionsHost(this IServiceCollection services, FunctionsHostOptions options, IReadOnlyList<FunctionDefinition> functions, LocalSettings? localSettings = null)
+    public static IServiceCollection AddFunctionsHost(this IServiceCollection services, FunctionsHostOptions options, IReadOnlyList<FunctionDefinition> functions, TimerTriggerSet timers, LocalSettings? localSettings = null)
     {
+        services.AddSingleton(timers);
         services.AddSingleton(options);
         services.AddSingleton(new FunctionCatalog(functions, localSettings?.Path));
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton(sp => FunctionKeys.Load(sp.GetRequiredService<IConfiguration>(), options.DataDirectory));
         services.AddSingleton<IOrchestrationStore>(sp => CreateStore(options, sp.GetRequiredService<TimeProvider>()));
-        services.AddSingleton(sp => new DurableTaskRegistry().AddFunctions(functions));
+        services.AddSingleton(sp => new DurableTaskRegistry().AddFunctions(functions).AddTimerTriggers(timers));
         services.AddSingleton(sp => new DurableTaskEngine(
             sp.GetRequiredService<IOrchestrationStore>(),
             sp.GetRequiredService<DurableTaskRegistry>(),
@@ -61,6 +71,7 @@ public static class FunctionsApplication
         services.AddOptions<DurableManagementApiOptions>().Configure<FunctionKeys>((o, keys) => o.SystemKey = keys.SystemKey);
         services.AddSingleton<IManagementApiAuthorizer, FunctionKeysManagementAuthorizer>();
         services.AddHostedService<DurableEngineService>();
+        services.AddHostedService(sp => new TimerTriggerStarter(sp.GetRequiredService<DurableTaskClient>(), timers, sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILoggerFactory>()));
         services.AddHostedService<StartupBanner>();
         services.AddProblemDetails();
         services.AddMvcCore();

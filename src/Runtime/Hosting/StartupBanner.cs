@@ -1,9 +1,10 @@
 using Microsoft.Extensions.Hosting;
+using Serverless.Runtime.Hosting.Timers;
 
 namespace Serverless.Runtime.Hosting;
 
 /// <summary>Prints what Core Tools prints at start: each function with its URL or trigger, where data lives, the keys.</summary>
-internal sealed class StartupBanner(FunctionCatalog catalog, FunctionsHostOptions options, FunctionKeys keys, IHostApplicationLifetime lifetime) : IHostedService
+internal sealed class StartupBanner(FunctionCatalog catalog, FunctionsHostOptions options, FunctionKeys keys, TimerTriggerSet timers, TimeProvider timeProvider, IHostApplicationLifetime lifetime) : IHostedService
 {
     public Task StartAsync(CancellationToken cancellationToken)
     {
@@ -21,7 +22,7 @@ internal sealed class StartupBanner(FunctionCatalog catalog, FunctionsHostOption
         output.WriteLine("Functions:");
         output.WriteLine();
         foreach (var function in catalog.Functions)
-            output.WriteLine($"        {function.Name}: {Describe(function, baseUrl)}");
+            output.WriteLine($"        {function.Name}: {Describe(function, baseUrl, timers, timeProvider.GetUtcNow().UtcDateTime)}");
         output.WriteLine();
         output.WriteLine($"Durable store: {(options.Store == "memory" ? "in memory (nothing is kept after exit)" : FunctionsApplication.StorePath(options))}");
         output.WriteLine($"Data folder:   {options.DataDirectory}");
@@ -32,11 +33,12 @@ internal sealed class StartupBanner(FunctionCatalog catalog, FunctionsHostOption
         output.WriteLine($"Host listening on {baseUrl}. Press Ctrl+C to stop.");
     }
 
-    private static string Describe(FunctionDefinition function, string baseUrl) => function.Kind switch
+    private static string Describe(FunctionDefinition function, string baseUrl, TimerTriggerSet timers, DateTime nowUtc) => function.Kind switch
     {
         FunctionTriggerKind.Http when function.Trigger is HttpTriggerAttribute http =>
             $"[{(http.Methods.Length == 0 ? "ANY" : string.Join(",", http.Methods.Select(m => m.ToUpperInvariant())))}] {baseUrl}{HttpFunctionEndpoints.RouteOf(function)}",
-        FunctionTriggerKind.Timer => $"timerTrigger",
+        FunctionTriggerKind.Timer when timers.Find(function.Name) is { } timer =>
+            $"timerTrigger ({timer.Schedule.Expression}, {timer.Schedule.TimeZone.Id}; next {timer.Schedule.GetNextOccurrence(nowUtc):yyyy-MM-dd HH:mm:ss}Z)",
         FunctionTriggerKind.Orchestration => "orchestrationTrigger",
         FunctionTriggerKind.Activity => "activityTrigger",
         _ => function.Kind.ToString(),

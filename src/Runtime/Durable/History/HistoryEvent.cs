@@ -32,97 +32,100 @@ public abstract record HistoryEvent
     public DateTimeOffset Timestamp { get; init; }
 
     [JsonIgnore]
-    public abstract EventType EventType { get; }
+    public EventType EventType => Kind;
+
+    // Not public, so serializers never see it: the "EventType" discriminator carries the same value.
+    private protected abstract EventType Kind { get; }
 }
 
 public sealed record ParentInstanceInfo(string Name, string InstanceId, string ExecutionId, int TaskScheduledId);
 
 public sealed record ExecutionStartedEvent(string Name, string ExecutionId, string? Input, ParentInstanceInfo? ParentInstance = null) : HistoryEvent
 {
-    public override EventType EventType => EventType.ExecutionStarted;
+    private protected override EventType Kind => EventType.ExecutionStarted;
 }
 
 public sealed record ExecutionCompletedEvent(OrchestrationRuntimeStatus OrchestrationStatus, string? Result, TaskFailureDetails? FailureDetails = null) : HistoryEvent
 {
-    public override EventType EventType => EventType.ExecutionCompleted;
+    private protected override EventType Kind => EventType.ExecutionCompleted;
 }
 
 public sealed record ExecutionTerminatedEvent(string? Input) : HistoryEvent
 {
-    public override EventType EventType => EventType.ExecutionTerminated;
+    private protected override EventType Kind => EventType.ExecutionTerminated;
 }
 
 public sealed record ExecutionSuspendedEvent(string? Reason) : HistoryEvent
 {
-    public override EventType EventType => EventType.ExecutionSuspended;
+    private protected override EventType Kind => EventType.ExecutionSuspended;
 }
 
 public sealed record ExecutionResumedEvent(string? Reason) : HistoryEvent
 {
-    public override EventType EventType => EventType.ExecutionResumed;
+    private protected override EventType Kind => EventType.ExecutionResumed;
 }
 
 public sealed record ContinueAsNewEvent(string? Result) : HistoryEvent
 {
-    public override EventType EventType => EventType.ContinueAsNew;
+    private protected override EventType Kind => EventType.ContinueAsNew;
 }
 
 public sealed record OrchestratorStartedEvent : HistoryEvent
 {
-    public override EventType EventType => EventType.OrchestratorStarted;
+    private protected override EventType Kind => EventType.OrchestratorStarted;
 }
 
 public sealed record OrchestratorCompletedEvent : HistoryEvent
 {
-    public override EventType EventType => EventType.OrchestratorCompleted;
+    private protected override EventType Kind => EventType.OrchestratorCompleted;
 }
 
 public sealed record TaskScheduledEvent(string Name, string? Input) : HistoryEvent
 {
-    public override EventType EventType => EventType.TaskScheduled;
+    private protected override EventType Kind => EventType.TaskScheduled;
 }
 
 public sealed record TaskCompletedEvent(int TaskScheduledId, string? Result) : HistoryEvent
 {
-    public override EventType EventType => EventType.TaskCompleted;
+    private protected override EventType Kind => EventType.TaskCompleted;
 }
 
 public sealed record TaskFailedEvent(int TaskScheduledId, TaskFailureDetails FailureDetails) : HistoryEvent
 {
-    public override EventType EventType => EventType.TaskFailed;
+    private protected override EventType Kind => EventType.TaskFailed;
 }
 
 public sealed record SubOrchestrationInstanceCreatedEvent(string Name, string InstanceId, string? Input) : HistoryEvent
 {
-    public override EventType EventType => EventType.SubOrchestrationInstanceCreated;
+    private protected override EventType Kind => EventType.SubOrchestrationInstanceCreated;
 }
 
 public sealed record SubOrchestrationInstanceCompletedEvent(int TaskScheduledId, string? Result) : HistoryEvent
 {
-    public override EventType EventType => EventType.SubOrchestrationInstanceCompleted;
+    private protected override EventType Kind => EventType.SubOrchestrationInstanceCompleted;
 }
 
 public sealed record SubOrchestrationInstanceFailedEvent(int TaskScheduledId, TaskFailureDetails FailureDetails) : HistoryEvent
 {
-    public override EventType EventType => EventType.SubOrchestrationInstanceFailed;
+    private protected override EventType Kind => EventType.SubOrchestrationInstanceFailed;
 }
 
 public sealed record TimerCreatedEvent(DateTimeOffset FireAt) : HistoryEvent
 {
-    public override EventType EventType => EventType.TimerCreated;
+    private protected override EventType Kind => EventType.TimerCreated;
 }
 
 public sealed record TimerFiredEvent(int TimerId, DateTimeOffset FireAt) : HistoryEvent
 {
-    public override EventType EventType => EventType.TimerFired;
+    private protected override EventType Kind => EventType.TimerFired;
 }
 
 public sealed record EventSentEvent(string InstanceId, string Name, string? Input) : HistoryEvent
 {
-    public override EventType EventType => EventType.EventSent;
+    private protected override EventType Kind => EventType.EventSent;
 }
 
 public sealed record EventRaisedEvent(string Name, string? Input) : HistoryEvent
 {
-    public override EventType EventType => EventType.EventRaised;
+    private protected override EventType Kind => EventType.EventRaised;
 }

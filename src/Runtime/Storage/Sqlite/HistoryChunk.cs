@@ -9,12 +9,12 @@ namespace Serverless.Runtime.Storage.Sqlite;
 internal static class HistoryChunk
 {
     public static string? Join(IReadOnlyList<HistoryEvent> events) =>
-        events.Count == 0 ? null : string.Join('\n', events.Select(StoreJson.Serialize));
+        events.Count == 0 ? null : string.Join('\n', events.Select(HistoryJson.Serialize));
 
     public static void Read(string chunk, List<HistoryEvent> into)
     {
         foreach (var line in chunk.AsSpan().Split('\n'))
-            into.Add(StoreJson.Deserialize(chunk[line]));
+            into.Add(HistoryJson.Deserialize(chunk[line]));
     }
 
     public static List<HistoryEvent> Read(IEnumerable<string> chunks)

@@ -141,7 +141,7 @@ public sealed class SqliteOrchestrationStore : IOrchestrationStore
                 Id = m.Id,
                 InstanceId = instanceId,
                 TargetExecutionId = m.TargetExecutionId,
-                Event = StoreJson.Deserialize(m.Payload),
+                Event = HistoryJson.Deserialize(m.Payload),
                 VisibleAt = SqliteRows.Time(m.VisibleAt),
             })],
             LockToken = locked.LockToken,

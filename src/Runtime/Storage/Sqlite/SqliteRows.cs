@@ -25,7 +25,7 @@ internal static class SqliteRows
         Input = fetchInputsAndOutputs ? NullableString(reader, offset + 4) : null,
         Output = fetchInputsAndOutputs ? NullableString(reader, offset + 5) : null,
         CustomStatus = fetchInputsAndOutputs ? NullableString(reader, offset + 6) : null,
-        FailureDetails = StoreJson.DeserializeFailure(NullableString(reader, offset + 7)),
+        FailureDetails = HistoryJson.DeserializeFailure(NullableString(reader, offset + 7)),
         CreatedAt = Time(reader.GetInt64(offset + 8)),
         LastUpdatedAt = Time(reader.GetInt64(offset + 9)),
         CompletedAt = reader.IsDBNull(offset + 10) ? null : Time(reader.GetInt64(offset + 10)),
@@ -40,7 +40,7 @@ internal static class SqliteRows
         record.Input,
         record.Output,
         record.CustomStatus,
-        record.FailureDetails is null ? null : StoreJson.SerializeFailure(record.FailureDetails),
+        record.FailureDetails is null ? null : HistoryJson.SerializeFailure(record.FailureDetails),
         Ticks(record.CreatedAt),
         Ticks(record.LastUpdatedAt),
         Ticks(record.CompletedAt),
@@ -70,7 +70,7 @@ internal sealed record SerializedMessage(string InstanceId, string? TargetExecut
         message.InstanceId,
         message.TargetExecutionId,
         (int)message.Event.EventType,
-        StoreJson.Serialize(message.Event),
+        HistoryJson.Serialize(message.Event),
         SqliteRows.Ticks(message.VisibleAt));
 }
 

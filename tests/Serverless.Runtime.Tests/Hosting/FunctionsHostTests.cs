@@ -1,0 +1,140 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Serverless.Runtime.Durable;
+using Serverless.Runtime.Hosting;
+
+namespace Serverless.Runtime.Tests.Hosting;
+
+public sealed class FunctionsHostTests
+{
+    [Fact]
+    public async Task Http_functions_bind_route_values_and_need_a_key_unless_anonymous()
+    {
+        await using var host = await FunctionsHostFixture.StartAsync();
+
+        using var noKey = await host.Http.GetAsync("/api/echo/ab/3");
+        using var wrongKey = await host.Http.GetAsync("/api/echo/ab/3?code=nope");
+        using var withCode = await host.Http.GetAsync($"/api/echo/ab/3?code={host.Keys.FunctionKey}");
+        using var headerRequest = new HttpRequestMessage(HttpMethod.Get, "/api/echo/ab/2");
+        headerRequest.Headers.Add("x-functions-key", host.Keys.MasterKey);
+        using var withHeader = await host.Http.SendAsync(headerRequest);
+        using var open = await host.Http.GetAsync("/api/Open");
+
+        Assert.Equal(HttpStatusCode.Unauthorized, noKey.StatusCode);
+        Assert.Equal("application/problem+json", noKey.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(HttpStatusCode.Unauthorized, wrongKey.StatusCode);
+        Assert.Equal("ababab", (await withCode.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("text").GetString());
+        Assert.Equal("abab", (await withHeader.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("text").GetString());
+        Assert.Equal("open to all", await open.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task Admin_functions_accept_only_the_master_key()
+    {
+        await using var host = await FunctionsHostFixture.StartAsync();
+
+        using var functionKey = await host.Http.PostAsync($"/api/admin/reset?code={host.Keys.FunctionKey}", null);
+        using var masterKey = await host.Http.PostAsync($"/api/admin/reset?code={host.Keys.MasterKey}", null);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, functionKey.StatusCode);
+        Assert.Equal(HttpStatusCode.NoContent, masterKey.StatusCode);
+    }
+
+    [Fact]
+    public async Task A_wrong_method_or_unknown_route_is_not_a_function()
+    {
+        await using var host = await FunctionsHostFixture.StartAsync();
+
+        using var wrongMethod = await host.Http.PostAsync("/api/Open", null);
+        using var unknown = await host.Http.GetAsync("/api/nothing-here");
+
+        Assert.Equal(HttpStatusCode.MethodNotAllowed, wrongMethod.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
+    }
+
+    [Fact]
+    public async Task An_http_starter_runs_an_orchestrator_and_activities_with_constructor_injection_and_returns_check_status_links()
+    {
+        await using var host = await FunctionsHostFixture.StartAsync();
+
+        using var started = await host.Http.PostAsync("/api/greetings/Ada", null);
+        Assert.Equal(HttpStatusCode.Accepted, started.StatusCode);
+        var payload = await started.Content.ReadFromJsonAsync<JsonElement>();
+        var statusUri = payload.GetProperty("statusQueryGetUri").GetString()!;
+        Assert.StartsWith($"http://127.0.0.1:{host.Port}/runtime/webhooks/durabletask/instances/", statusUri);
+        Assert.Contains($"code={host.Keys.SystemKey}", statusUri);
+
+        JsonElement status = default;
+        await Support.EngineHarness.Eventually(async () =>
+        {
+            using var response = await host.Http.GetAsync(statusUri);
+            status = await response.Content.ReadFromJsonAsync<JsonElement>();
+            return response.StatusCode == HttpStatusCode.OK;
+        }, "the greeting orchestration completes");
+        Assert.Equal("Completed", status.GetProperty("runtimeStatus").GetString());
+        Assert.Equal("Bonjour Ada (Greet) / Bonjour again (Greet)", status.GetProperty("output").GetString());
+    }
+
+    [Fact]
+    public async Task The_management_api_needs_the_system_or_master_key()
+    {
+        await using var host = await FunctionsHostFixture.StartAsync();
+
+        using var noKey = await host.Http.GetAsync("/runtime/webhooks/durabletask/instances");
+        using var functionKey = await host.Http.GetAsync($"/runtime/webhooks/durabletask/instances?code={host.Keys.FunctionKey}");
+        using var systemKey = await host.Http.GetAsync($"/runtime/webhooks/durabletask/instances?code={host.Keys.SystemKey}");
+
+        Assert.Equal(HttpStatusCode.Unauthorized, noKey.StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, functionKey.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, systemKey.StatusCode);
+    }
+
+    [Fact]
+    public async Task Generated_keys_are_kept_in_the_data_folder_and_reused_after_a_restart()
+    {
+        string dataDirectory;
+        FunctionKeys first;
+        await using (var host = await FunctionsHostFixture.StartAsync())
+        {
+            dataDirectory = host.DataDirectory;
+            first = host.Keys;
+        }
+        await using var restarted = await FunctionsHostFixture.StartAsync(dataDirectory);
+
+        Assert.True(File.Exists(Path.Combine(dataDirectory, FunctionKeys.FileName)));
+        Assert.Equal(first.FunctionKey, restarted.Keys.FunctionKey);
+        Assert.Equal(first.MasterKey, restarted.Keys.MasterKey);
+        Assert.NotEqual(first.FunctionKey, first.MasterKey);
+    }
+
+    [Fact]
+    public async Task Keys_from_settings_win_over_generated_ones()
+    {
+        await using var host = await FunctionsHostFixture.StartAsync(null, "--PIPELINES_FUNCTION_KEY", "my-function-key");
+
+        using var response = await host.Http.GetAsync("/api/echo/x/1?code=my-function-key");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task Orchestrations_survive_a_host_restart_on_the_sqlite_store()
+    {
+        string dataDirectory;
+        string instanceId;
+        await using (var host = await FunctionsHostFixture.StartAsync())
+        {
+            dataDirectory = host.DataDirectory;
+            var client = (DurableTaskClient)host.Services.GetService(typeof(DurableTaskClient))!;
+            instanceId = await client.ScheduleNewOrchestrationInstanceAsync(nameof(SampleFunctions.GreetingOrchestrator), "Grace");
+            await client.WaitForInstanceCompletionAsync(instanceId).WaitAsync(TimeSpan.FromSeconds(30));
+        }
+        await using var restarted = await FunctionsHostFixture.StartAsync(dataDirectory);
+
+        var again = (DurableTaskClient)restarted.Services.GetService(typeof(DurableTaskClient))!;
+        var instance = await again.GetInstanceAsync(instanceId, getInputsAndOutputs: true);
+        Assert.Equal(OrchestrationRuntimeStatus.Completed, instance!.RuntimeStatus);
+        Assert.Equal("Bonjour Grace (Greet) / Bonjour again (Greet)", instance.ReadOutputAs<string>());
+    }
+}
