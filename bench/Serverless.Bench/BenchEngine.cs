@@ -10,7 +10,13 @@ internal static class BenchEngine
     {
         var path = Path.Combine(settings.Directory, $"{name}.db");
         var store = new SqliteOrchestrationStore(new SqliteStoreOptions { DataSource = path }, TimeProvider.System, "bench");
-        var engine = new DurableTaskEngine(store, registry, new DurableTaskEngineOptions { WorkerId = "bench" });
+        var options = new DurableTaskEngineOptions { WorkerId = "bench" };
+        if (settings.Concurrency is { } concurrency)
+        {
+            options.MaxConcurrentOrchestratorFunctions = concurrency;
+            options.MaxConcurrentActivityFunctions = concurrency;
+        }
+        var engine = new DurableTaskEngine(store, registry, options);
         await engine.StartAsync();
         return engine;
     }

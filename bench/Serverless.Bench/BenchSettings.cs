@@ -1,6 +1,6 @@
 namespace Serverless.Bench;
 
-internal sealed record BenchSettings(int Orchestrations, int FanOut, int Events, string Directory, bool KeepData)
+internal sealed record BenchSettings(int Orchestrations, int FanOut, int Events, int? Concurrency, string Directory, bool KeepData)
 {
     public static BenchSettings Parse(string[] args)
     {
@@ -13,6 +13,7 @@ internal sealed record BenchSettings(int Orchestrations, int FanOut, int Events,
             Get("--orchestrations", 2000),
             Get("--fanout", 1000),
             Get("--events", 500),
+            args.Contains("--concurrency") ? Get("--concurrency", 0) : null,
             System.IO.Directory.CreateTempSubdirectory("serverless-bench-").FullName,
             args.Contains("--keep"));
     }
