@@ -15,6 +15,6 @@ internal static class InstanceFilters
         record.Status.IsTerminal()
         && (filter.CreatedFrom is not { } from || record.CreatedAt >= from)
         && (filter.CreatedTo is not { } to || record.CreatedAt <= to)
-        && (filter.Statuses is not { } statuses || statuses.Contains(record.Status))
+        && (filter.Statuses is not { Count: > 0 } statuses || statuses.Contains(record.Status))
         && (filter.CompletedBefore is not { } before || (record.CompletedAt is { } completed && completed <= before));
 }

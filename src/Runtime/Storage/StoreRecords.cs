@@ -111,12 +111,13 @@ public sealed record InstanceQuery
 {
     public DateTimeOffset? CreatedFrom { get; init; }
     public DateTimeOffset? CreatedTo { get; init; }
+    /// <summary>Statuses to list; null or empty means all.</summary>
     public IReadOnlyCollection<OrchestrationRuntimeStatus>? Statuses { get; init; }
     public string? InstanceIdPrefix { get; init; }
     public int PageSize { get; init; } = 100;
     /// <summary>Opaque token from a previous page; null for the first page.</summary>
     public string? ContinuationToken { get; init; }
-    /// <summary>When false, Input, Output and CustomStatus are left null (cheaper lists).</summary>
+    /// <summary>When false, Input and Output are left null (cheaper lists); CustomStatus is always returned.</summary>
     public bool FetchInputsAndOutputs { get; init; } = true;
 }
 
@@ -128,7 +129,7 @@ public sealed record PurgeFilter
 {
     public DateTimeOffset? CreatedFrom { get; init; }
     public DateTimeOffset? CreatedTo { get; init; }
-    /// <summary>Terminal statuses to purge; null means all terminal statuses.</summary>
+    /// <summary>Terminal statuses to purge; null or empty means all terminal statuses.</summary>
     public IReadOnlyCollection<OrchestrationRuntimeStatus>? Statuses { get; init; }
     /// <summary>Purge instances whose CompletedAt is at or before this time (retention).</summary>
     public DateTimeOffset? CompletedBefore { get; init; }

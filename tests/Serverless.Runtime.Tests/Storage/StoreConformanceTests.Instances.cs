@@ -146,7 +146,7 @@ public abstract partial class StoreConformanceTests
         Assert.Equal(0, await Store.PurgeInstancesAsync(new PurgeFilter { CreatedTo = cutoff, Statuses = [OrchestrationRuntimeStatus.Terminated] }));
         Assert.Equal(1, await Store.PurgeInstancesAsync(new PurgeFilter { CreatedTo = cutoff, Statuses = [OrchestrationRuntimeStatus.Completed, OrchestrationRuntimeStatus.Running] }));
         Assert.Null(await Store.GetInstanceAsync("old-completed"));
-        Assert.Equal(1, await Store.PurgeInstancesAsync(new PurgeFilter { CreatedTo = cutoff }));
+        Assert.Equal(1, await Store.PurgeInstancesAsync(new PurgeFilter { CreatedTo = cutoff, Statuses = [] }));
         Assert.Null(await Store.GetInstanceAsync("old-failed"));
 
         Assert.NotNull(await Store.GetInstanceAsync("old-running"));

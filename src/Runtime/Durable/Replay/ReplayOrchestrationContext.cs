@@ -58,7 +58,9 @@ internal sealed partial class ReplayOrchestrationContext(
 
     public override Task CreateTimer(DateTime fireAt, CancellationToken cancellationToken)
     {
-        var fireAtUtc = new DateTimeOffset(DateTime.SpecifyKind(fireAt.ToUniversalTime(), DateTimeKind.Utc));
+        // Orchestrations live in UTC: a DateTime without a kind is read as UTC, not as this machine's local time.
+        var utc = fireAt.Kind == DateTimeKind.Local ? fireAt.ToUniversalTime() : DateTime.SpecifyKind(fireAt, DateTimeKind.Utc);
+        var fireAtUtc = new DateTimeOffset(utc);
         var action = new OrchestratorAction(_nextSequenceNumber++, ActionKind.CreateTimer, "timer", null) { FireAt = fireAtUtc };
         var task = Schedule<object?>(action);
         if (cancellationToken.CanBeCanceled)

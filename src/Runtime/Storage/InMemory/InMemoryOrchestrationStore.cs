@@ -102,7 +102,7 @@ public sealed class InMemoryOrchestrationStore : IOrchestrationStore
                     .ToList();
                 var more = matches.Count > query.PageSize;
                 if (more) matches.RemoveAt(matches.Count - 1);
-                var page = matches.Select(r => query.FetchInputsAndOutputs ? r : r with { Input = null, Output = null, CustomStatus = null }).ToList();
+                var page = matches.Select(r => query.FetchInputsAndOutputs ? r : r with { Input = null, Output = null }).ToList();
                 var token = more ? InstancePageToken.Format(matches[^1]) : null;
                 return Task.FromResult(new InstancePage(page, token));
             }

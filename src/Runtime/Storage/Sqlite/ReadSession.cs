@@ -34,7 +34,7 @@ internal sealed class ReadSession(SqliteConnection connection) : IDisposable
         using var command = connection.CreateCommand();
         var columns = query.FetchInputsAndOutputs
             ? SqliteSchema.InstanceColumns
-            : SqliteSchema.InstanceColumns.Replace("input, output, custom_status", "NULL, NULL, NULL", StringComparison.Ordinal);
+            : SqliteSchema.InstanceColumns.Replace("input, output, custom_status", "NULL, NULL, custom_status", StringComparison.Ordinal);
         var sql = new StringBuilder($"SELECT {columns} FROM instances WHERE 1 = 1");
         if (query.CreatedFrom is { } from) Add(" AND created_at >= $from", "$from", SqliteRows.Ticks(from));
         if (query.CreatedTo is { } to) Add(" AND created_at <= $to", "$to", SqliteRows.Ticks(to));

@@ -24,7 +24,7 @@ internal static class SqliteRows
         Status = (OrchestrationRuntimeStatus)reader.GetInt32(offset + 3),
         Input = fetchInputsAndOutputs ? NullableString(reader, offset + 4) : null,
         Output = fetchInputsAndOutputs ? NullableString(reader, offset + 5) : null,
-        CustomStatus = fetchInputsAndOutputs ? NullableString(reader, offset + 6) : null,
+        CustomStatus = NullableString(reader, offset + 6),
         FailureDetails = HistoryJson.DeserializeFailure(NullableString(reader, offset + 7)),
         CreatedAt = Time(reader.GetInt64(offset + 8)),
         LastUpdatedAt = Time(reader.GetInt64(offset + 9)),

@@ -31,7 +31,7 @@ internal sealed partial class WriteOperations
 
     public int PurgeInstances(PurgeFilter filter)
     {
-        var statuses = (filter.Statuses ?? Enum.GetValues<OrchestrationRuntimeStatus>()).Where(s => s.IsTerminal()).Select(s => (int)s).ToList();
+        var statuses = (filter.Statuses is { Count: > 0 } chosen ? chosen : Enum.GetValues<OrchestrationRuntimeStatus>()).Where(s => s.IsTerminal()).Select(s => (int)s).ToList();
         if (statuses.Count == 0) return 0;
         using var command = statements.Connection.CreateCommand();
         var sql = $"DELETE FROM instances WHERE status IN ({string.Join(", ", statuses)})";
