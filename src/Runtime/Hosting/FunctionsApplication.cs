@@ -6,6 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Serverless.Runtime.Durable;
+using Serverless.Runtime.Hosting.CustomHandler;
 using Serverless.Runtime.Hosting.Management;
 using Serverless.Runtime.Hosting.Timers;
 using Serverless.Runtime.Storage;
@@ -70,18 +71,22 @@ public static class FunctionsApplication
         services.AddDurableTaskManagementApi(o => o.HubName = options.HubName);
         services.AddOptions<DurableManagementApiOptions>().Configure<FunctionKeys>((o, keys) => o.SystemKey = keys.SystemKey);
         services.AddSingleton<IManagementApiAuthorizer, FunctionKeysManagementAuthorizer>();
+        if (options.IsCustomHandler) services.AddCustomHandlerMode();
         services.AddHostedService<DurableEngineService>();
-        services.AddHostedService(sp => new TimerTriggerStarter(sp.GetRequiredService<DurableTaskClient>(), timers, sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILoggerFactory>()));
+        if (!options.IsCustomHandler)
+            services.AddHostedService(sp => new TimerTriggerStarter(sp.GetRequiredService<DurableTaskClient>(), timers, sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILoggerFactory>()));
         services.AddHostedService<StartupBanner>();
         services.AddProblemDetails();
         services.AddMvcCore();
         return services;
     }
 
-    /// <summary>Maps the HTTP functions; call after Build.</summary>
+    /// <summary>Maps the HTTP functions (and, behind the Functions host, the timer invocation endpoint); call after Build.</summary>
     public static WebApplication MapFunctions(this WebApplication app)
     {
-        app.MapHttpFunctions(app.Services.GetRequiredService<FunctionCatalog>().Functions);
+        var functions = app.Services.GetRequiredService<FunctionCatalog>().Functions;
+        app.MapHttpFunctions(functions);
+        if (app.Services.GetRequiredService<FunctionsHostOptions>().IsCustomHandler) app.MapTimerInvocations(functions);
         app.MapDurableTaskManagementApi();
         return app;
     }

@@ -7,6 +7,7 @@ namespace Serverless.Runtime.Hosting;
 public sealed record FunctionsHostOptions
 {
     public const int DefaultPort = 7071;
+    public const string CustomHandlerPortSetting = "FUNCTIONS_CUSTOMHANDLER_PORT";
 
     public required int Port { get; init; }
     public required string DataDirectory { get; init; }
@@ -14,11 +15,16 @@ public sealed record FunctionsHostOptions
     public required string Store { get; init; }
     public required string HubName { get; init; }
     public required DurableTaskEngineOptions Engine { get; init; }
+    /// <summary>
+    /// Running as an Azure Functions custom handler (<c>FUNCTIONS_CUSTOMHANDLER_PORT</c> is set): the Functions host
+    /// owns the timer schedules and checks function keys before it forwards a request.
+    /// </summary>
+    public bool IsCustomHandler { get; init; }
 
     public static FunctionsHostOptions From(IConfiguration configuration, string[] args, int? localSettingsPort)
     {
         var errors = new List<string>();
-        var port = PortFromArgs(args, errors) ?? ParsePort(configuration["FUNCTIONS_CUSTOMHANDLER_PORT"], "FUNCTIONS_CUSTOMHANDLER_PORT", errors) ?? localSettingsPort ?? DefaultPort;
+        var port = PortFromArgs(args, errors) ?? ParsePort(configuration[CustomHandlerPortSetting], CustomHandlerPortSetting, errors) ?? localSettingsPort ?? DefaultPort;
         var store = (configuration["DURABLE_STORE"] ?? "sqlite").Trim().ToLowerInvariant();
         if (store is not ("sqlite" or "memory")) errors.Add($"DURABLE_STORE must be 'sqlite' or 'memory' (was '{store}').");
         var durable = configuration.GetSection("extensions:durableTask");
@@ -37,6 +43,7 @@ public sealed record FunctionsHostOptions
             Store = store,
             HubName = durable["hubName"] is { Length: > 0 } hub ? hub : "TestHubName",
             Engine = engine,
+            IsCustomHandler = !string.IsNullOrWhiteSpace(configuration[CustomHandlerPortSetting]),
         };
     }
 

@@ -4,10 +4,14 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Abstractions;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
+using Serverless.Runtime.Hosting.CustomHandler;
 
 namespace Serverless.Runtime.Hosting;
 
-/// <summary>Maps [HttpTrigger] functions to routes under /api/, with the Functions key check in front.</summary>
+/// <summary>
+/// Maps [HttpTrigger] functions to routes under /api/, with the Functions key check in front (left to the Functions
+/// host for the requests it forwards when this app is its custom handler).
+/// </summary>
 public static class HttpFunctionEndpoints
 {
     public const string RoutePrefix = "api";
@@ -33,7 +37,7 @@ public static class HttpFunctionEndpoints
     private static async Task InvokeAsync(HttpContext http, FunctionInvoker invoker, AuthorizationLevel level)
     {
         var keys = http.RequestServices.GetRequiredService<FunctionKeys>();
-        if (!keys.Allows(level, PresentedKey(http.Request)))
+        if (!FunctionsHostCaller.IsFunctionsHost(http) && !keys.Allows(level, PresentedKey(http.Request)))
         {
             await Problems.Write(http, StatusCodes.Status401Unauthorized, "Unauthorized",
                 "This function needs a key: pass it as the 'code' query parameter or the 'x-functions-key' header.");
