@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using Serverless.Core.Pipelines.Parsing;
 using YamlDotNet.Core;
@@ -17,7 +18,8 @@ public static class PipelineParser
         var size = Encoding.UTF8.GetByteCount(yaml);
         if (size > MaxFileBytes)
         {
-            context.Error(new Mark(0, 1, 1), "", $"the file is {size / 1024.0:0.#} KiB; the limit is {MaxFileBytes / 1024} KiB");
+            context.Error(new Mark(0, 1, 1), "", string.Create(CultureInfo.InvariantCulture,
+                $"the file is {size:N0} bytes; the limit is {MaxFileBytes / 1024} KiB ({MaxFileBytes:N0} bytes)"));
             return PipelineParseResult.Failure(context.Errors);
         }
         var root = YamlLoader.Load(yaml, context);
