@@ -39,11 +39,13 @@ internal static partial class SecretPatterns
     [GeneratedRegex(@"(?<![A-Za-z0-9_])(?<secret>sk_live_[0-9A-Za-z]{24,99})(?![A-Za-z0-9_])", Options)]
     internal static partial Regex StripeLiveKey();
 
-    // Quoted values after a secret-looking name in code, config and YAML; unquoted ones only in KEY=value lines
-    // (.env files, shell), where an unquoted value is the norm rather than a variable or call.
+    // Matching starts at the keyword so the engine can jump between candidates. Quoted values after a secret-looking
+    // name in code, config and YAML; unquoted ones only in KEY=value lines (.env files, shell), checked by the
+    // lookbehind, where an unquoted value is the norm rather than a variable or a call.
     [GeneratedRegex(
-        @"(?i:[A-Za-z0-9_.\-]*(?:password|passwd|secret|token|api[_\-]?key)[A-Za-z0-9_.\-]*)[""']?\s*(?::=|=>|=|:)\s*(?<quote>[""'])(?<secret>[^""'\r\n]{1,512}?)\k<quote>"
-        + @"|(?m:^[ \t]*(?:export[ \t]+)?[A-Za-z0-9_]*(?i:password|passwd|secret|token|api_?key)[A-Za-z0-9_]*=(?<secret>[^\s""'#]{1,512}))",
-        Options)]
+        @"(?i:password|passwd|secret|token|api[_\-]?key)(?:"
+        + @"[A-Za-z0-9_.\-]*[""']?[ \t]*(?::=|=>|=|:)[ \t]*(?<quote>[""'])(?<secret>[^""'\r\n]{1,512})\k<quote>"
+        + @"|[A-Za-z0-9_]*=(?<=^[ \t]*(?:export[ \t]+)?[A-Za-z0-9_]+=)(?<secret>[^\s""'#]{1,512}))",
+        Options | RegexOptions.Multiline)]
     internal static partial Regex GenericAssignment();
 }

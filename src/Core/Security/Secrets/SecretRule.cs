@@ -26,7 +26,7 @@ public sealed class SecretRule
         Help = help;
         Pattern = pattern;
         Keywords = keywords;
-        IsPlausible = isPlausible ?? ((_, _) => true);
+        IsPlausible = isPlausible ?? ((value, _) => !Placeholders.LooksFake(value));
         IsGeneric = isGeneric;
     }
 
@@ -49,7 +49,7 @@ public sealed class SecretRule
     /// <summary>At least one must occur (ordinal, ignoring case) before the pattern is worth running.</summary>
     internal IReadOnlyList<string> Keywords { get; }
 
-    /// <summary>False for values that only look like secrets: documented examples, placeholders, low entropy.</summary>
+    /// <summary>False for values that only look like secrets: documented examples, placeholders, low entropy. Defaults to <see cref="Placeholders.LooksFake"/>.</summary>
     internal Func<string, SecretScannerOptions, bool> IsPlausible { get; }
 
     /// <summary>Generic rules give way to a specific rule that matched the same text.</summary>

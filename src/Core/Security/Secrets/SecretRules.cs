@@ -10,8 +10,7 @@ public static class SecretRules
         "AWS access key id.",
         "An AWS access key id (AKIA… long-term, ASIA… temporary) is committed. Deactivate the key in IAM, check CloudTrail for its use, and load credentials from the environment or a role instead.",
         SecretPatterns.AwsAccessKeyId(),
-        ["AKIA", "ASIA"],
-        (value, _) => !Placeholders.IsDocumentedExample(value));
+        ["AKIA", "ASIA"]);
 
     public static SecretRule AwsSecretAccessKey { get; } = new(
         "aws-secret-access-key",
@@ -20,8 +19,7 @@ public static class SecretRules
         "AWS secret access key assigned in source.",
         "An AWS secret access key is assigned in a committed file. Rotate the key pair in IAM now, review CloudTrail, and use a role or a secret store instead.",
         SecretPatterns.AwsSecretAccessKey(),
-        ["secret"],
-        (value, _) => !Placeholders.IsDocumentedExample(value));
+        ["secret"]);
 
     public static SecretRule GitHubToken { get; } = new(
         "github-token",
@@ -39,7 +37,8 @@ public static class SecretRules
         "Private key block.",
         "A PEM private key is committed. Treat the key as compromised: replace it, revoke any certificate issued for it, and keep keys in a secret store.",
         SecretPatterns.PrivateKey(),
-        ["PRIVATE KEY"]);
+        ["PRIVATE KEY"],
+        (_, _) => true);
 
     public static SecretRule SlackWebhook { get; } = new(
         "slack-webhook-url",
@@ -81,12 +80,14 @@ public static class SecretRules
         "generic-secret",
         "GenericSecret",
         Severity.Medium,
-        "High-entropy value assigned to a password, secret, token or API key.",
+        "Random-looking value assigned to a password, secret, token or API key.",
         "A value that looks random is assigned to a password, secret, token or API key. If it is a real credential, rotate it and read it from configuration; if not, add it to .secretsignore.",
         SecretPatterns.GenericAssignment(),
         ["password", "passwd", "secret", "token", "api"],
         (value, options) => value.Length >= options.MinGenericSecretLength
             && !Placeholders.IsPlaceholder(value)
+            && !Placeholders.LooksFake(value)
+            && !Placeholders.LooksLikeWords(value)
             && ShannonEntropy.BitsPerChar(value) >= options.MinGenericSecretEntropy,
         isGeneric: true);
 

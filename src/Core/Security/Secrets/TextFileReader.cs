@@ -6,6 +6,8 @@ internal static class TextFileReader
 {
     private const int BinaryProbeBytes = 8 * 1024;
 
+    private static ReadOnlySpan<byte> Utf8ByteOrderMark => [0xEF, 0xBB, 0xBF];
+
     private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: false);
 
     /// <summary>The file's text, or null with the reason it is not worth scanning.</summary>
@@ -31,9 +33,9 @@ internal static class TextFileReader
                 return null;
             }
             var body = bytes.AsSpan();
-            if (body.StartsWith(Utf8.Preamble))
+            if (body.StartsWith(Utf8ByteOrderMark))
             {
-                body = body[Utf8.Preamble.Length..];
+                body = body[Utf8ByteOrderMark.Length..];
             }
             return Utf8.GetString(body);
         }
