@@ -33,7 +33,7 @@ public sealed class SeveralMistakesTests
 
         Assert.Equal(
         [
-            "pipeline.yml:3:5: services[0].run: is required because environments deploy every service (dev, production); give the command that starts it, which reads PORT",
+            "pipeline.yml:3:5: services[0].run: is required because environments deploy every service (dev, staging, production); give the command that starts it, which reads PORT",
             "pipeline.yml:4:5: services[0].buidl: unknown key; did you mean 'build'?",
             "pipeline.yml:5:11: services[0].port: must be between 1 and 65535 (got 70000)",
             "pipeline.yml:6:11: services[1].name: another service is already named 'api' (line 3)",

@@ -91,9 +91,9 @@ internal static class EnvironmentsSection
 
     /// <summary>Each entry is the name of a check (run with that check's command and timeout) or a command.</summary>
     private static IReadOnlyList<CommandStep> ReadTests(ParseContext context, YamlNode node, string path, ChecksDefinition checks) =>
-        ReadSteps(context, node, path)
-            .Select(step => checks.Steps.FirstOrDefault(check => check.Name == step.Command && step.Name == step.Command) ?? step)
-            .ToList();
+        [.. ReadSteps(context, node, path).Select(step => IsBareWord(step) && checks.Steps.FirstOrDefault(c => c.Name == step.Command) is { } check ? check : step)];
+
+    private static bool IsBareWord(CommandStep step) => step.Name == step.Command && !step.Command.Contains(' ');
 
     private static IReadOnlyList<CommandStep> ReadSteps(ParseContext context, YamlNode node, string path)
     {

@@ -23,7 +23,7 @@ internal static class RootSection
             : [];
         IReadOnlyList<ServiceDefinition> services = [];
         if (map["services"] is { } servicesNode)
-            services = ServicesSection.Read(context, servicesNode, "services", environments);
+            services = ServicesSection.Read(context, servicesNode, "services", EnvironmentNames(map["environments"]));
         else
             map.Missing("services", "is required: list the services to build, each with at least a name");
         var notifications = map["notifications"] is { } notificationsNode
@@ -40,4 +40,11 @@ internal static class RootSection
             Notifications = notifications,
         };
     }
+
+    // Every environment named in the file, including ones with mistakes of their own, so that their services are
+    // still held to what a deployment needs.
+    private static IReadOnlyList<string> EnvironmentNames(YamlNode? environments) =>
+        environments is YamlMappingNode mapping
+            ? [.. mapping.Children.Keys.OfType<YamlScalarNode>().Select(k => k.Value ?? "")]
+            : [];
 }

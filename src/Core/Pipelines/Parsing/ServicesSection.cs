@@ -7,7 +7,7 @@ internal static class ServicesSection
 {
     private static readonly string[] Keys = ["name", "path", "build", "test", "run", "health", "port"];
 
-    public static IReadOnlyList<ServiceDefinition> Read(ParseContext context, YamlNode node, string path, IReadOnlyList<EnvironmentDefinition> environments)
+    public static IReadOnlyList<ServiceDefinition> Read(ParseContext context, YamlNode node, string path, IReadOnlyList<string> environments)
     {
         var items = context.Sequence(node, path, "a list of services (each item starts with '- name:')");
         if (items is null)
@@ -38,7 +38,7 @@ internal static class ServicesSection
         return services;
     }
 
-    private static ServiceDefinition? ReadService(ParseContext context, MappingReader map, IReadOnlyList<EnvironmentDefinition> environments)
+    private static ServiceDefinition? ReadService(ParseContext context, MappingReader map, IReadOnlyList<string> environments)
     {
         var name = map.RequiredText("name");
         if (name is not null)
@@ -53,7 +53,7 @@ internal static class ServicesSection
         var test = map["test"] is { } testNode ? StepReader.Read(context, testNode, map.PathOf("test"), "test") : null;
         var run = map.Text("run", "the command that starts the service");
         if (map["run"] is null && environments.Count > 0)
-            map.Missing("run", $"is required because environments deploy every service ({string.Join(", ", environments.Select(e => e.Name))}); give the command that starts it, which reads PORT");
+            map.Missing("run", $"is required because environments deploy every service ({string.Join(", ", environments)}); give the command that starts it, which reads PORT");
         var health = map.Text("health", "an HTTP path like /health");
         if (health is not null && !health.StartsWith('/'))
         {
