@@ -1,3 +1,5 @@
+using Serverless.Core.Security;
+
 namespace Serverless.Core.Pipelines;
 
 /// <summary>The values pipeline.yml gets when a key is left out (documented in docs/pipeline-reference.md).</summary>

@@ -1,6 +1,8 @@
+using Serverless.Core.Security;
+
 namespace Serverless.Core.Pipelines;
 
-/// <summary>Security scans run in parallel, and the severities that fail the gate.</summary>
+/// <summary>Security scans run in parallel, and the severities that fail the gate (see <see cref="SecurityGate"/>).</summary>
 public sealed record ScansDefinition
 {
     public IReadOnlyList<ScanDefinition> Scanners { get; init; } = [];

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Serverless.Core.Pipelines;
+using Serverless.Core.Security;
 
 namespace Serverless.Core.Tests.Pipelines;
 

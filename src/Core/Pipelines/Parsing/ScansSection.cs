@@ -1,3 +1,4 @@
+using Serverless.Core.Security;
 using YamlDotNet.RepresentationModel;
 
 namespace Serverless.Core.Pipelines.Parsing;
