@@ -1,0 +1,80 @@
+using Microsoft.AspNetCore.Http;
+using Serverless.Core.Artifacts;
+using Serverless.Runtime.Durable;
+using Serverless.Runtime.Hosting;
+
+namespace Serverless.Functions.Runs;
+
+/// <summary>The run API: list runs, one run with its stages, and a step's log.</summary>
+public sealed class RunsApi(IArtifactStore artifacts, TimeProvider timeProvider)
+{
+    private const int MaxPageSize = 100;
+
+    [Function("ListRuns")]
+    public async Task<IResult> List(
+        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "runs")] HttpRequest request,
+        [DurableClient] DurableTaskClient client,
+        CancellationToken cancellationToken)
+    {
+        var query = request.Query;
+        var top = 25;
+        if (query.TryGetValue("top", out var topText) && (!int.TryParse(topText, out top) || top is < 1 or > MaxPageSize))
+            return Problem(StatusCodes.Status400BadRequest, $"top must be a number from 1 to {MaxPageSize}.", "top");
+        string? Filter(string name) => query.TryGetValue(name, out var value) && value.ToString().Length > 0 ? value.ToString() : null;
+        var (repo, branch, environment, status) = (Filter("repo"), Filter("branch"), Filter("environment"), Filter("status"));
+
+        var runs = new List<RunSummary>();
+        var token = request.Headers["x-ms-continuation-token"].FirstOrDefault() ?? Filter("continuationToken");
+        // Filters on the run's own fields are applied after the store's query, so a page may hold fewer than top.
+        var page = await client.GetInstancesPageAsync(new OrchestrationQuery
+        {
+            InstanceIdPrefix = RunViews.InstancePrefix, PageSize = top, FetchInputsAndOutputs = true, ContinuationToken = token,
+        }, cancellationToken);
+        var now = timeProvider.GetUtcNow();
+        foreach (var instance in page.Instances)
+        {
+            if (RunViews.Summarize(instance, now) is not { } run) continue;
+            if (repo is not null && !run.Repository.Equals(repo, StringComparison.OrdinalIgnoreCase)) continue;
+            if (branch is not null && run.Branch != branch) continue;
+            if (environment is not null && !string.Equals(run.Environment, environment, StringComparison.OrdinalIgnoreCase)) continue;
+            if (status is not null && !run.Status.Equals(status, StringComparison.OrdinalIgnoreCase)) continue;
+            runs.Add(run);
+        }
+        request.HttpContext.Response.Headers["x-ms-continuation-token"] = page.ContinuationToken ?? "";
+        return Results.Ok(new { runs = runs.OrderByDescending(r => r.CreatedAt), continuationToken = page.ContinuationToken });
+    }
+
+    [Function("GetRun")]
+    public async Task<IResult> Get(
+        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "runs/{id}")] HttpRequest request,
+        string id,
+        [DurableClient] DurableTaskClient client,
+        CancellationToken cancellationToken)
+    {
+        var instance = id.StartsWith(RunViews.InstancePrefix, StringComparison.Ordinal)
+            ? await client.GetInstanceAsync(id, getInputsAndOutputs: true, cancellationToken) : null;
+        return instance is not null && RunViews.Detail(instance, timeProvider.GetUtcNow()) is { } detail
+            ? Results.Ok(detail)
+            : Problem(StatusCodes.Status404NotFound, $"No run with id '{id}'.", "id");
+    }
+
+    [Function("GetRunLog")]
+    public async Task<IResult> Log(
+        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "runs/{id}/logs/{step}")] HttpRequest request,
+        string id,
+        string step,
+        [DurableClient] DurableTaskClient client,
+        CancellationToken cancellationToken)
+    {
+        var instance = id.StartsWith(RunViews.InstancePrefix, StringComparison.Ordinal) ? await client.GetInstanceAsync(id, cancellationToken: cancellationToken) : null;
+        if (instance is null) return Problem(StatusCodes.Status404NotFound, $"No run with id '{id}'.", "id");
+        var stage = RunViews.StatusOf(instance)?.Stages.FirstOrDefault(s => s.Name.Equals(step, StringComparison.OrdinalIgnoreCase));
+        if (stage?.LogName is not { } logName || !await artifacts.ExistsAsync(logName, cancellationToken))
+            return Problem(StatusCodes.Status404NotFound, $"Run '{id}' has no log for step '{step}'.", "step");
+        var stream = await artifacts.OpenReadAsync(logName, cancellationToken);
+        return Results.Stream(stream, logName.EndsWith(".sarif", StringComparison.Ordinal) ? "application/sarif+json" : "text/plain; charset=utf-8");
+    }
+
+    private static IResult Problem(int status, string detail, string field) =>
+        Results.Problem(detail: detail, statusCode: status, extensions: new Dictionary<string, object?> { ["field"] = field });
+}
