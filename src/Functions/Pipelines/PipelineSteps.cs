@@ -1,5 +1,6 @@
 using Serverless.Core.Integrations.Local.Target;
 using Serverless.Core.Pipelines;
+using Serverless.Core.Security;
 using Serverless.Functions.Pipelines.Activities;
 using Serverless.Runtime.Durable;
 

@@ -1,4 +1,5 @@
 using Serverless.Core.Pipelines;
+using Serverless.Core.Security;
 
 namespace Serverless.Functions.Pipelines.Activities;
 

@@ -35,7 +35,7 @@ public sealed class StepActivities(LocalRunner runner, IArtifactStore artifacts,
         var result = scanner.Scan(input.Workspace, cancellationToken);
         var sarifName = $"runs/{input.RunId}/security/secrets.sarif";
         await artifacts.WriteAsync(sarifName, SarifWriter.Serialize(SecretSarif.ToSarifLog(result.Findings, scanner.Rules)), cancellationToken);
-        var gate = SecurityGate.Evaluate(result.Findings, [.. input.Block.Select(s => Enum.Parse<Severity>(s.ToString()))]);
+        var gate = SecurityGate.Evaluate(result.Findings, [.. input.Block]);
         var summary = result.Findings.Count == 0 ? $"no secrets found in {result.FilesScanned} files" : gate.Reason;
         return new SecretScanOutcome(gate.Passed, summary, sarifName, result.Findings.Count);
     }
