@@ -35,6 +35,7 @@ public sealed class ErrorMessageTests
         { "name: shop\nservices:\n  - path: src/api\n", "pipeline.yml:3:5: services[0].name: is required" },
         { "name: shop\nservices:\n  - name: api\nenvironments:\n  dev: { branch: dev }\n",
           "pipeline.yml:3:5: services[0].run: is required because environments deploy every service (dev); give the command that starts it, which reads PORT" },
+        { Service + "environments:\n  \"dev env\": { branch: dev }\n", "pipeline.yml:6:3: environments.dev env: 'dev env' is not a valid name; use letters, digits, '-', '_' and '.', starting with a letter or digit, at most 63 characters" },
         { Service + "environments:\n  dev: { strategy: rolling }\n", "pipeline.yml:6:8: environments.dev.branch: is required" },
         { Service + "checks:\n  lint: { timeout: 5m }\n", "pipeline.yml:6:9: checks.lint.command: is required" },
         { Service + "checks:\n  coverage: {}\n", "pipeline.yml:6:13: checks.coverage.minimum: is required: the line coverage in percent, like 80" },

@@ -26,10 +26,10 @@ internal static class EnvironmentsSection
             var entryPath = ParseContext.Child(path, key.Value!);
             var name = context.Name(key, entryPath, key.Value!);
             var settings = MappingReader.Open(context, value, entryPath, Keys, "a mapping with at least a branch");
-            if (name is null || settings is null)
+            if (settings is null)
                 continue;
-            var environment = ReadEnvironment(context, settings, name, checks);
-            if (environment is null)
+            var environment = ReadEnvironment(context, settings, name ?? key.Value!, checks);
+            if (environment is null || name is null)
                 continue;
             if (branches.TryGetValue(environment.Branch, out var first))
             {
