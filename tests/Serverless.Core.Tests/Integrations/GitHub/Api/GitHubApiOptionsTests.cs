@@ -1,6 +1,8 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Serverless.Core.Integrations.GitHub;
+using Serverless.Core.Tests.Integrations.GitHub.Support;
 using Serverless.Testing.GitHub;
 
 namespace Serverless.Core.Tests.Integrations.GitHub.Api;
@@ -77,6 +79,22 @@ public sealed class GitHubApiOptionsTests
 
         Assert.Single(fake.CommitStatuses);
         Assert.Single(fake.Deployments);
+    }
+
+    [Fact]
+    public async Task The_registered_client_keeps_the_token_out_of_every_log_even_at_trace()
+    {
+        await using var fake = await FakeGitHubApi.StartAsync();
+        var logs = new RecordingLoggerProvider();
+        var services = new ServiceCollection().AddLogging(b => b.SetMinimumLevel(LogLevel.Trace).AddProvider(logs));
+        services.AddGitHubApi(Configuration(("GITHUB_API_URL", fake.BaseUrl.AbsoluteUri), ("GITHUB_TOKEN", fake.ExpectedToken)));
+        await using var provider = services.BuildServiceProvider();
+
+        await provider.GetRequiredService<IGitHubCommitStatuses>()
+            .CreateCommitStatusAsync("octo-org", "octo-repo", "6113728f27ae82c7b1a177c8d03f9e96e0adf246", CommitState.Success, "ci", null, null);
+
+        Assert.Contains("Authorization", logs.AllText);
+        Assert.DoesNotContain(fake.ExpectedToken, logs.AllText);
     }
 
     private static IConfiguration Configuration(params (string Key, string Value)[] values) =>
