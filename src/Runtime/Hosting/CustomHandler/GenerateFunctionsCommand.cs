@@ -54,13 +54,15 @@ public static class GenerateFunctionsCommand
             return AppHasErrors;
         }
 
+        // dotnet run starts the app in the project folder, so a relative folder is shown resolved.
+        outputDirectory = Path.GetFullPath(outputDirectory!);
         var executable = executablePath is null ? CustomHandlerExecutable.Dotnet(assemblyName) : new CustomHandlerExecutable(executablePath, []);
         var hostJson = CustomHandlerHostJson.Create(CustomHandlerHostJson.Load(appHostJsonPath), executable);
-        var result = FunctionAppLayout.Write(outputDirectory!, functions, hostJson);
+        var result = FunctionAppLayout.Write(outputDirectory, functions, hostJson);
 
-        output.WriteLine($"Wrote {Path.Combine(outputDirectory!, CustomHandlerHostJson.FileName)} (custom handler: {string.Join(' ', [executable.Path, .. executable.Arguments])})");
-        foreach (var name in result.FunctionNames) output.WriteLine($"Wrote {Path.Combine(outputDirectory!, name, FunctionJson.FileName)}");
-        foreach (var name in result.RemovedFunctionNames) output.WriteLine($"Removed {Path.Combine(outputDirectory!, name, FunctionJson.FileName)} (no such function any more)");
+        output.WriteLine($"Wrote {Path.Combine(outputDirectory, CustomHandlerHostJson.FileName)} (custom handler: {string.Join(' ', [executable.Path, .. executable.Arguments])})");
+        foreach (var name in result.FunctionNames) output.WriteLine($"Wrote {Path.Combine(outputDirectory, name, FunctionJson.FileName)}");
+        foreach (var name in result.RemovedFunctionNames) output.WriteLine($"Removed {Path.Combine(outputDirectory, name, FunctionJson.FileName)} (no such function any more)");
         return Succeeded;
     }
 
