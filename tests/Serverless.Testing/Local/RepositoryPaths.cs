@@ -1,10 +1,15 @@
 namespace Serverless.Testing.Local;
 
-/// <summary>Paths inside this source repository, found from the test binaries by walking up to Serverless.sln.</summary>
+/// <summary>Paths inside this source repository: SERVERLESS_REPO_ROOT, or found from the test binaries by walking up to Serverless.sln.</summary>
 public static class RepositoryPaths
 {
     private static readonly Lazy<string> RootPath = new(() =>
     {
+        if (Environment.GetEnvironmentVariable("SERVERLESS_REPO_ROOT") is { Length: > 0 } configured)
+        {
+            return configured;
+        }
+
         for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
         {
             if (File.Exists(Path.Combine(directory.FullName, "Serverless.sln")))
