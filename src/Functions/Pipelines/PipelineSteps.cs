@@ -1,3 +1,4 @@
+using Serverless.Core.Integrations.GitHub;
 using Serverless.Core.Integrations.Local.Target;
 using Serverless.Core.Pipelines;
 using Serverless.Core.Security;
@@ -21,7 +22,7 @@ public sealed class PipelineSteps(TaskOrchestrationContext context, PipelineRun 
         if (checkout.Pipeline is null)
         {
             _progress.End("checkout", false, string.Join("\n", checkout.Errors));
-            await StatusAsync("pipeline", "failure", checkout.Errors.FirstOrDefault() ?? "invalid pipeline.yml");
+            await StatusAsync("pipeline", CommitState.Failure, checkout.Errors.FirstOrDefault() ?? "invalid pipeline.yml");
             throw new PipelineFailedException(string.Join("\n", checkout.Errors));
         }
         _progress.End("checkout", true, $"{run.ShortSha} checked out");
@@ -43,17 +44,17 @@ public sealed class PipelineSteps(TaskOrchestrationContext context, PipelineRun 
 
     public async Task<IReadOnlyDictionary<string, string>> BuildAsync(string workspace, PipelineDefinition pipeline)
     {
-        await StatusAsync("build", "pending", "building");
+        await StatusAsync("build", CommitState.Pending, "building");
         foreach (var service in pipeline.Services) _progress.Begin($"build-{service.Name}", "build");
         var builds = await Task.WhenAll(pipeline.Services.Select(service =>
             context.CallActivityAsync<BuildOutcome>(nameof(StepActivities.BuildService), new BuildInput(run.RunId, workspace, service))));
         foreach (var build in builds) _progress.End($"build-{build.Service}", build.Succeeded, build.Detail, build.LogName);
         if (builds.FirstOrDefault(b => !b.Succeeded) is { } failed)
         {
-            await StatusAsync("build", "failure", $"{failed.Service}: {failed.Detail}");
+            await StatusAsync("build", CommitState.Failure, $"{failed.Service}: {failed.Detail}");
             throw new PipelineFailedException($"Build of {failed.Service} failed: {failed.Detail}");
         }
-        await StatusAsync("build", "success", $"{builds.Length} service(s) built");
+        await StatusAsync("build", CommitState.Success, $"{builds.Length} service(s) built");
         return builds.ToDictionary(b => b.Service, b => b.ReleaseDirectory!);
     }
 
@@ -61,10 +62,10 @@ public sealed class PipelineSteps(TaskOrchestrationContext context, PipelineRun 
     {
         _environment = environment.Name;
         _progress.Update(s => s with { Environment = environment.Name });
-        await StatusAsync($"deploy/{environment.Name}", "pending", $"deploying to {environment.Name}");
+        await StatusAsync($"deploy/{environment.Name}", CommitState.Pending, $"deploying to {environment.Name}");
         var url = await context.CallActivityAsync<string>(nameof(DeliveryActivities.EnvironmentUrl), environment.Name);
         var deploymentId = await context.CallActivityAsync<long?>(nameof(ReportingActivities.RecordDeployment),
-            new DeploymentRecordInput(run, environment.Name, null, "in_progress", url, $"deploying {run.ShortSha}"));
+            new DeploymentRecordInput(run, environment.Name, null, DeploymentState.InProgress, url, $"deploying {run.ShortSha}"));
         var compensations = new Compensations();
         try
         {
@@ -89,17 +90,18 @@ public sealed class PipelineSteps(TaskOrchestrationContext context, PipelineRun 
             }
             _progress.Update(s => s with { DeployedVersion = run.CommitSha });
             await context.CallActivityAsync<long?>(nameof(ReportingActivities.RecordDeployment),
-                new DeploymentRecordInput(run, environment.Name, deploymentId, "success", url, $"{run.ShortSha} is live"));
-            await StatusAsync($"deploy/{environment.Name}", "success", $"live on {environment.Name}");
+                new DeploymentRecordInput(run, environment.Name, deploymentId, DeploymentState.Success, url, $"{run.ShortSha} is live"));
+            await StatusAsync($"deploy/{environment.Name}", CommitState.Success, $"live on {environment.Name}");
         }
         catch (PipelineFailedException failure)
         {
             _progress.Begin("rollback", "rollback");
+            var changes = compensations.Count;
             var undoFailures = await compensations.RunAsync();
-            _progress.End("rollback", undoFailures.Count == 0, undoFailures.Count == 0 ? $"{compensations.Count} change(s) undone" : string.Join("; ", undoFailures));
+            _progress.End("rollback", undoFailures.Count == 0, undoFailures.Count == 0 ? $"{changes} change(s) undone" : string.Join("; ", undoFailures));
             await context.CallActivityAsync<long?>(nameof(ReportingActivities.RecordDeployment),
-                new DeploymentRecordInput(run, environment.Name, deploymentId, "failure", url, Truncate(failure.Message)));
-            await StatusAsync($"deploy/{environment.Name}", "failure", failure.Message);
+                new DeploymentRecordInput(run, environment.Name, deploymentId, DeploymentState.Failure, url, Truncate(failure.Message)));
+            await StatusAsync($"deploy/{environment.Name}", CommitState.Failure, failure.Message);
             throw;
         }
     }
@@ -121,14 +123,14 @@ public sealed class PipelineSteps(TaskOrchestrationContext context, PipelineRun 
     {
         var running = stages.ToList();
         if (running.Count == 0) return;
-        await StatusAsync(group, "pending", $"running {running.Count} {group}");
+        await StatusAsync(group, CommitState.Pending, $"running {running.Count} {group}");
         var outcomes = await Task.WhenAll(running.Select(s => s.Outcome));
         if (outcomes.FirstOrDefault(o => !o.Succeeded) is { } failed)
         {
-            await StatusAsync(group, "failure", failed.Describe());
+            await StatusAsync(group, CommitState.Failure, failed.Describe());
             throw new PipelineFailedException($"{char.ToUpperInvariant(group[0])}{group[1..]} failed: {failed.Describe()}");
         }
-        await StatusAsync(group, "success", $"{outcomes.Length} passed");
+        await StatusAsync(group, CommitState.Success, $"{outcomes.Length} passed");
     }
 
     private async Task<StepOutcome> StepAsync(string group, string workspace, CommandStep step, IReadOnlyDictionary<string, string>? environment = null)
@@ -153,7 +155,7 @@ public sealed class PipelineSteps(TaskOrchestrationContext context, PipelineRun 
         return new StepOutcome(name, scan.Passed, scan.Passed ? 0 : 1, false, scan.SarifName, [scan.Summary], 0);
     }
 
-    private Task StatusAsync(string stageContext, string state, string description) =>
+    private Task StatusAsync(string stageContext, CommitState state, string description) =>
         context.CallActivityAsync<bool>(nameof(ReportingActivities.ReportCommitStatus), new CommitStatusInput(run, stageContext, state, Truncate(description)));
 
     private Task NotifyAsync(bool succeeded, string? reason) =>

@@ -1,5 +1,6 @@
 namespace Serverless.Functions.Runs;
 
+[System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<StageState>))]
 public enum StageState { Pending, Running, Succeeded, Failed, Skipped }
 
 /// <summary>One stage of a run as users see it: checks, scans, builds, deploy, health, smoke, rollback.</summary>

@@ -1,3 +1,4 @@
+using Serverless.Core.Integrations.GitHub;
 using Serverless.Core.Pipelines;
 using Serverless.Core.Security;
 
@@ -42,8 +43,8 @@ public sealed record DeployInput
 
 public sealed record RollbackInput(string Environment, string Service);
 
-public sealed record CommitStatusInput(PipelineRun Run, string Context, string State, string Description);
+public sealed record CommitStatusInput(PipelineRun Run, string Context, CommitState State, string Description);
 
-public sealed record DeploymentRecordInput(PipelineRun Run, string Environment, long? DeploymentId, string State, string? EnvironmentUrl, string Description);
+public sealed record DeploymentRecordInput(PipelineRun Run, string Environment, long? DeploymentId, DeploymentState State, string? EnvironmentUrl, string Description);
 
 public sealed record NotificationInput(PipelineRun Run, string? SlackSetting, string? Environment, bool Succeeded, string? Reason, TimeSpan Duration);

@@ -23,7 +23,7 @@ public sealed class ReportingActivities(
     public async Task<bool> ReportCommitStatus([ActivityTrigger] CommitStatusInput input, CancellationToken cancellationToken)
     {
         if (!gitHub.HasToken) return false;
-        await statuses.CreateCommitStatusAsync(input.Run.Owner, input.Run.Name, input.Run.CommitSha, Enum.Parse<CommitState>(input.State, ignoreCase: true),
+        await statuses.CreateCommitStatusAsync(input.Run.Owner, input.Run.Name, input.Run.CommitSha, input.State,
             $"pipelines/{input.Context}", input.Description, settings.RunUrl(input.Run.RunId).ToString(), cancellationToken);
         return true;
     }
@@ -37,7 +37,7 @@ public sealed class ReportingActivities(
         var id = input.DeploymentId ?? await deployments.CreateDeploymentAsync(run.Owner, run.Name, run.CommitSha, input.Environment,
             $"{run.ShortSha} to {input.Environment}", new { runId = run.RunId }, transientEnvironment: false,
             productionEnvironment: input.Environment.Equals("production", StringComparison.OrdinalIgnoreCase), cancellationToken);
-        await deployments.CreateDeploymentStatusAsync(run.Owner, run.Name, id, Enum.Parse<DeploymentState>(input.State, ignoreCase: true),
+        await deployments.CreateDeploymentStatusAsync(run.Owner, run.Name, id, input.State,
             input.EnvironmentUrl, settings.RunUrl(run.RunId).ToString(), input.Description, cancellationToken);
         return id;
     }
