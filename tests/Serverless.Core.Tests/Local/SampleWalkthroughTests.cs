@@ -100,6 +100,9 @@ public sealed class SampleWalkthroughTests : IAsyncLifetime
         using var client = new HttpClient();
         var served = await client.GetFromJsonAsync<JsonElement>(new Uri($"http://127.0.0.1:{port}/"));
         Assert.Equal(healthy, served.GetProperty("version").GetString());
+        var release = Assert.Single(Directory.GetDirectories(_temp.Combine("target", "releases", "dev", "hello-service")));
+        Assert.True(File.Exists(Path.Combine(release, "out", "server.js")));
+        Assert.False(Directory.Exists(Path.Combine(release, ".git")));
 
         var second = await BuildAndDeployAsync(runner, artifacts, target, unhealthy, TimeSpan.FromSeconds(3));
         Assert.Equal(DeploymentOutcome.Unhealthy, second.Outcome);

@@ -2,7 +2,6 @@ using System.Collections.Concurrent;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Serverless.Core.Artifacts;
-using Serverless.Core.Integrations.Local.Processes;
 using Serverless.Core.Integrations.Local.Routing;
 
 namespace Serverless.Core.Integrations.Local.Target;

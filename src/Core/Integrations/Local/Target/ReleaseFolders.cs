@@ -1,6 +1,6 @@
 namespace Serverless.Core.Integrations.Local.Target;
 
-/// <summary>The target's own copies of built output, one folder per started instance, under its data directory.</summary>
+/// <summary>The target's own copies of built output (without the top-level .git), one folder per started instance, under its data directory.</summary>
 internal sealed class ReleaseFolders(string root)
 {
     public string Root { get; } = root;
@@ -15,7 +15,7 @@ internal sealed class ReleaseFolders(string root)
 
         var destination = Path.Combine(Root, environment, service, $"{version}-{instanceId[..8]}");
         Delete(destination);
-        CopyTree(from, Directory.CreateDirectory(destination));
+        CopyTree(from, Directory.CreateDirectory(destination), skip: ".git");
         return destination;
     }
 
@@ -29,9 +29,9 @@ internal sealed class ReleaseFolders(string root)
         }
     }
 
-    private static void CopyTree(DirectoryInfo from, DirectoryInfo to)
+    private static void CopyTree(DirectoryInfo from, DirectoryInfo to, string? skip = null)
     {
-        foreach (var entry in from.EnumerateFileSystemInfos())
+        foreach (var entry in from.EnumerateFileSystemInfos().Where(entry => entry.Name != skip))
         {
             var target = Path.Combine(to.FullName, entry.Name);
             if (entry.LinkTarget is { } link)
