@@ -34,9 +34,9 @@ public sealed class FunctionKeys
     {
         var path = Path.Combine(dataDirectory, FileName);
         var stored = File.Exists(path) ? JsonSerializer.Deserialize<StoredKeys>(File.ReadAllText(path)) : null;
-        var master = configuration[MasterKeySetting] ?? stored?.Master;
-        var function = configuration[FunctionKeySetting] ?? stored?.Function;
-        var system = configuration[SystemKeySetting] ?? stored?.System;
+        var master = Setting(configuration, MasterKeySetting) ?? stored?.Master;
+        var function = Setting(configuration, FunctionKeySetting) ?? stored?.Function;
+        var system = Setting(configuration, SystemKeySetting) ?? stored?.System;
         var generatedAny = master is null || function is null || system is null;
         var keys = new FunctionKeys(master ?? NewKey(), function ?? NewKey(), system ?? NewKey()) { KeysFile = generatedAny || stored is not null ? path : null };
         if (generatedAny)
@@ -62,6 +62,9 @@ public sealed class FunctionKeys
         CryptographicOperations.FixedTimeEquals(
             SHA256.HashData(Encoding.UTF8.GetBytes(presented)),
             SHA256.HashData(Encoding.UTF8.GetBytes(expected)));
+
+    private static string? Setting(IConfiguration configuration, string name) =>
+        configuration[name] is { Length: > 0 } value ? value : null;
 
     private static string NewKey() => Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
 
