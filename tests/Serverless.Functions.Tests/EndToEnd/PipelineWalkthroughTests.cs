@@ -53,6 +53,9 @@ public sealed class PipelineWalkthroughTests(ITestOutputHelper output) : IAsyncL
     [Fact]
     public async Task A_push_to_dev_goes_live_and_an_unhealthy_push_is_rolled_back()
     {
+        Assert.Contains($"GitHubWebhook: [POST] http://localhost:{_host.Port}/api/github/webhook", _host.Output);
+        Assert.Contains("PipelineOrchestrator: orchestrationTrigger", _host.Output);
+        Assert.Contains($"Durable store: {Path.Combine(_data.Path, "ServerlessPipelines.durable.db")}", _host.Output);
         var sampleFiles = SampleFiles();
         var first = await _repository.CommitAsync("First version of hello-service", sampleFiles);
 
