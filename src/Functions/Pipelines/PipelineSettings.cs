@@ -4,7 +4,7 @@ using Serverless.Runtime.Hosting;
 namespace Serverless.Functions.Pipelines;
 
 /// <summary>Where pipelines keep their files and how runs link back to this host.</summary>
-public sealed record PipelineSettings(string WorkspacesDirectory, string ReleasesDirectory, string ArtifactsDirectory, Uri PublicBaseUrl)
+public sealed record PipelineSettings(string WorkspacesDirectory, string ReleasesDirectory, Uri PublicBaseUrl)
 {
     public const string PublicUrlSetting = "PIPELINES_PUBLIC_URL";
 
@@ -14,7 +14,6 @@ public sealed record PipelineSettings(string WorkspacesDirectory, string Release
         return new PipelineSettings(
             Path.Combine(host.DataDirectory, "workspaces"),
             Path.Combine(host.DataDirectory, "releases"),
-            Path.Combine(host.DataDirectory, "artifacts"),
             publicUrl);
     }
 

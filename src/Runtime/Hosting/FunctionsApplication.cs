@@ -47,9 +47,16 @@ public static class FunctionsApplication
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.ListenLocalhost(options.Port));
         builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
         builder.Logging.AddFilter("Microsoft.Hosting.Lifetime", LogLevel.Warning);
+        builder.Host.Properties[typeof(FunctionsHostOptions)] = options;
         builder.Services.AddFunctionsHost(options, functions, timers, localSettings);
         return builder;
     }
+
+    /// <summary>The host settings <see cref="CreateBuilder(string[], IEnumerable{Type})"/> read, for the app's own registrations.</summary>
+    public static FunctionsHostOptions GetFunctionsHostOptions(this WebApplicationBuilder builder) =>
+        builder.Host.Properties.TryGetValue(typeof(FunctionsHostOptions), out var options) && options is FunctionsHostOptions host
+            ? host
+            : throw new InvalidOperationException("This builder was not made by FunctionsApplication.CreateBuilder.");
 
     public static IServiceCollection AddFunctionsHost(this IServiceCollection services, FunctionsHostOptions options, IReadOnlyList<FunctionDefinition> functions, TimerTriggerSet timers, LocalSettings? localSettings = null)
     {
