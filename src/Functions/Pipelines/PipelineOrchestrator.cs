@@ -44,6 +44,12 @@ public sealed class PipelineOrchestrator
             await steps.FailAsync(failure.Message);
             throw;
         }
+        catch (TaskFailedException crash)
+        {
+            var reason = $"{crash.TaskName} failed: {crash.FailureDetails.ErrorMessage}";
+            await steps.FailAsync(reason);
+            throw new PipelineFailedException(reason);
+        }
         finally
         {
             await context.CallActivityAsync(nameof(CheckoutActivities.CleanupWorkspace), run.RunId);
