@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Serverless.Core.Gates;
 using Serverless.Core.Integrations.GitHub;
 using Serverless.Core.Integrations.Local;
 using Serverless.Core.Integrations.Slack;
@@ -18,6 +19,7 @@ public static class PipelinesServiceCollectionExtensions
         services.AddSingleton(WebhookSettings.From(configuration));
         services.AddSingleton(PipelineSettings.From(configuration, host));
         services.AddLocalDelivery(configuration, host.DataDirectory);
+        services.AddSingleton(ApprovalTokens.FromSettings(configuration[ApprovalTokens.KeySetting], host.DataDirectory));
         services.AddGitHubApi(configuration);
         services.AddSlackWebhookClient();
         return services;

@@ -7,7 +7,7 @@ namespace Serverless.Functions.Pipelines;
 
 /// <summary>
 /// One run of a repository's pipeline: checkout → checks and scans in parallel → service builds in parallel →
-/// route by branch → one deployment at a time per environment → deploy, health, smoke tests → notify.
+/// route by branch → approval gate → one deployment at a time per environment → deploy, health, smoke tests → notify.
 /// A failure after something went live rolls it back, and the run ends Failed with the reason.
 /// </summary>
 public sealed class PipelineOrchestrator
@@ -27,6 +27,7 @@ public sealed class PipelineOrchestrator
             if (environment is null)
                 return await steps.FinishAsync(run.Trigger == RunTrigger.PullRequest ? "Validated" : "Built");
 
+            await steps.ApproveAsync(environment);
             var slot = await DeploymentSlot.AcquireAsync(context, run, environment.Name);
             if (slot is null) return await steps.FinishAsync("Superseded");
             try

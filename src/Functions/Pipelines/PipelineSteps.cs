@@ -1,7 +1,9 @@
+using Serverless.Core.Gates;
 using Serverless.Core.Integrations.GitHub;
 using Serverless.Core.Integrations.Local.Target;
 using Serverless.Core.Pipelines;
 using Serverless.Core.Security;
+using Serverless.Functions.Approvals;
 using Serverless.Functions.Pipelines.Activities;
 using Serverless.Runtime.Durable;
 
@@ -14,6 +16,7 @@ public sealed class PipelineSteps(TaskOrchestrationContext context, PipelineRun 
     private readonly DateTime _startedAt = context.CurrentUtcDateTime;
     private string? _environment;
     private string? _slackSetting;
+    private long? _deploymentId;
 
     public async Task<(string Workspace, PipelineDefinition Pipeline)> CheckoutAsync()
     {
@@ -58,6 +61,27 @@ public sealed class PipelineSteps(TaskOrchestrationContext context, PipelineRun 
         return builds.ToDictionary(b => b.Service, b => b.ReleaseDirectory!);
     }
 
+    /// <summary>Waits on the environment's approval gate, if it has one; anything but Approved fails the run.</summary>
+    public async Task ApproveAsync(EnvironmentDefinition environment)
+    {
+        if (environment.Approvals is not { } policy) return;
+        var stage = $"approval-{environment.Name}";
+        _progress.Begin(stage, "approval");
+        var url = await context.CallActivityAsync<string>(nameof(DeliveryActivities.EnvironmentUrl), environment.Name);
+        _deploymentId = await context.CallActivityAsync<long?>(nameof(ReportingActivities.RecordDeployment),
+            new DeploymentRecordInput(run, environment.Name, null, DeploymentState.Queued, url, $"awaiting {policy.Required} approval(s)"));
+        var teams = await context.CallActivityAsync<string?>(nameof(ApprovalActivities.ApprovalTeamsSetting), run.RunId);
+        var gate = await context.CallSubOrchestratorAsync<ApprovalGateState>(nameof(ApprovalGateOrchestrator),
+            new ApprovalGateInput(run.RunId, run.Repository, run.CommitSha, environment.Name, run.Pusher, policy, teams),
+            TaskOptions.WithInstanceId(ApprovalGates.InstanceIdFor(run.RunId, environment.Name)));
+        var text = ApprovalGate.Describe(gate);
+        _progress.End(stage, gate.Outcome == ApprovalOutcome.Approved, text);
+        if (gate.Outcome == ApprovalOutcome.Approved) return;
+        await context.CallActivityAsync<long?>(nameof(ReportingActivities.RecordDeployment),
+            new DeploymentRecordInput(run, environment.Name, _deploymentId, DeploymentState.Failure, url, Truncate(text)));
+        throw new PipelineFailedException(text);
+    }
+
     public async Task DeployAsync(EnvironmentDefinition environment, PipelineDefinition pipeline, IReadOnlyDictionary<string, string> releases, string workspace)
     {
         _environment = environment.Name;
@@ -65,7 +89,7 @@ public sealed class PipelineSteps(TaskOrchestrationContext context, PipelineRun 
         await StatusAsync($"deploy/{environment.Name}", CommitState.Pending, $"deploying to {environment.Name}");
         var url = await context.CallActivityAsync<string>(nameof(DeliveryActivities.EnvironmentUrl), environment.Name);
         var deploymentId = await context.CallActivityAsync<long?>(nameof(ReportingActivities.RecordDeployment),
-            new DeploymentRecordInput(run, environment.Name, null, DeploymentState.InProgress, url, $"deploying {run.ShortSha}"));
+            new DeploymentRecordInput(run, environment.Name, _deploymentId, DeploymentState.InProgress, url, $"deploying {run.ShortSha}"));
         var compensations = new Compensations();
         try
         {

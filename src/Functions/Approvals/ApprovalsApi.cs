@@ -1,0 +1,118 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Http;
+using Serverless.Core.Gates;
+using Serverless.Runtime.Durable;
+using Serverless.Runtime.Hosting;
+using Serverless.Runtime.Storage;
+
+namespace Serverless.Functions.Approvals;
+
+/// <summary>
+/// Approve or reject a waiting gate, by a signed-in caller (function key plus the App Service principal header) or
+/// by a signed link; and list the gates that are waiting. Decisions are checked against the gate's published state
+/// first, so refusals come back as problem details instead of vanishing into the orchestration.
+/// </summary>
+public sealed class ApprovalsApi(ApprovalTokens tokens, TimeProvider timeProvider)
+{
+    public const string PrincipalHeader = "X-MS-CLIENT-PRINCIPAL-NAME";
+
+    [Function("ListApprovals")]
+    public async Task<IResult> List(
+        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "approvals")] HttpRequest request,
+        [DurableClient] DurableTaskClient client,
+        CancellationToken cancellationToken)
+    {
+        var pending = new List<PendingApproval>();
+        var query = new OrchestrationQuery { InstanceIdPrefix = ApprovalGates.InstancePrefix, Statuses = [OrchestrationRuntimeStatus.Running] };
+        await foreach (var instance in client.GetAllInstancesAsync(query, cancellationToken))
+        {
+            if (instance.ReadCustomStatusAs<ApprovalGateStatus>() is not { } gate || gate.State.Outcome != ApprovalOutcome.Pending) continue;
+            pending.Add(new PendingApproval(gate.RunId, gate.Repository, gate.CommitSha, gate.Environment, gate.Text,
+                gate.State.ApprovedBy, gate.State.Required, ApprovalGate.DescribeApprovers(gate.State), gate.State.ExpiresAt));
+        }
+        return Results.Ok(new { approvals = pending.OrderBy(p => p.ExpiresAt) });
+    }
+
+    [Function("DecideApproval")]
+    public async Task<IResult> Decide(
+        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "approvals/{runId}/{environment}")] HttpRequest request,
+        string runId,
+        string environment,
+        [DurableClient] DurableTaskClient client,
+        CancellationToken cancellationToken)
+    {
+        if (request.Headers[PrincipalHeader].FirstOrDefault() is not { Length: > 0 } approver)
+            return Problem(StatusCodes.Status401Unauthorized, $"The {PrincipalHeader} header names the approver and is missing.", PrincipalHeader);
+        DecisionBody? body;
+        try
+        {
+            body = await JsonSerializer.DeserializeAsync<DecisionBody>(request.Body, JsonSerializerOptions.Web, cancellationToken);
+        }
+        catch (JsonException)
+        {
+            return Problem(StatusCodes.Status400BadRequest, "The body must be JSON: { \"decision\": \"approve\" | \"reject\", \"comment\": \"...\" }.", "body");
+        }
+        if (body?.Decision?.ToLowerInvariant() is not ("approve" or "reject"))
+            return Problem(StatusCodes.Status400BadRequest, "decision must be \"approve\" or \"reject\".", "decision");
+        var choice = body.Decision.Equals("approve", StringComparison.OrdinalIgnoreCase) ? ApprovalChoice.Approve : ApprovalChoice.Reject;
+        return await OfferAsync(client, runId, environment, new ApprovalEvent(approver, choice, body.Comment), cancellationToken);
+    }
+
+    [Function("DecideApprovalByLink")]
+    public async Task<IResult> DecideByLink(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "approvals/{runId}/{environment}/{token}")] HttpRequest request,
+        string runId,
+        string environment,
+        string token,
+        [DurableClient] DurableTaskClient client,
+        CancellationToken cancellationToken)
+    {
+        var check = tokens.Verify(token, runId, environment, timeProvider.GetUtcNow());
+        return check switch
+        {
+            { Status: ApprovalTokenStatus.Expired } => Problem(StatusCodes.Status410Gone, "This approval link has expired.", "token"),
+            { Status: ApprovalTokenStatus.Valid, Link: { } link } => await OfferAsync(client, runId, environment, new ApprovalEvent(link.Approver, link.Choice, "via signed link"), cancellationToken),
+            _ => Problem(StatusCodes.Status401Unauthorized, "This approval link is not valid for this run and environment.", "token"),
+        };
+    }
+
+    private async Task<IResult> OfferAsync(DurableTaskClient client, string runId, string environment, ApprovalEvent decision, CancellationToken cancellationToken)
+    {
+        var instanceId = ApprovalGates.InstanceIdFor(runId, environment);
+        var instance = await client.GetInstanceAsync(instanceId, getInputsAndOutputs: false, cancellationToken);
+        if (instance?.ReadCustomStatusAs<ApprovalGateStatus>() is not { } gate)
+            return Problem(StatusCodes.Status404NotFound, $"Run '{runId}' has no approval gate for '{environment}'.", "environment");
+
+        var result = ApprovalGate.Decide(gate.State, new ApprovalDecision(decision.Approver, decision.Choice, timeProvider.GetUtcNow(), decision.Comment), ApprovalTeams.Parse(gate.Teams));
+        if (result.Refusal is { } refusal) return Refused(refusal, result);
+        try
+        {
+            await client.RaiseEventAsync(instanceId, ApprovalGates.DecisionEvent, decision, cancellationToken);
+        }
+        catch (InstanceNotFoundException)
+        {
+            return Problem(StatusCodes.Status404NotFound, $"Run '{runId}' has no approval gate for '{environment}'.", "environment");
+        }
+        catch (InstanceFinishedException)
+        {
+            return Problem(StatusCodes.Status410Gone, "The approval gate has already closed.", "environment");
+        }
+        return Results.Accepted(value: new { runId, environment, outcome = result.State.Outcome, status = result.Detail });
+    }
+
+    private static IResult Refused(ApprovalRefusal refusal, ApprovalDecisionResult result) => refusal switch
+    {
+        ApprovalRefusal.Closed when result.State.Outcome == ApprovalOutcome.Expired => Problem(StatusCodes.Status410Gone, result.Detail, "environment"),
+        ApprovalRefusal.Closed => Problem(StatusCodes.Status409Conflict, result.Detail, "environment"),
+        _ => Problem(StatusCodes.Status403Forbidden, result.Detail, "approver"),
+    };
+
+    private static IResult Problem(int status, string detail, string field) =>
+        Results.Problem(detail: detail, statusCode: status, extensions: new Dictionary<string, object?> { ["field"] = field });
+
+    private sealed record DecisionBody(string? Decision, string? Comment);
+}
+
+/// <summary>A waiting gate as the approvals list shows it.</summary>
+public sealed record PendingApproval(string RunId, string Repository, string CommitSha, string Environment, string Status,
+    IReadOnlyList<string> ApprovedBy, int Required, string MayApprove, DateTimeOffset ExpiresAt);
