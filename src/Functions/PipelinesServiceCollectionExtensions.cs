@@ -3,7 +3,9 @@ using Microsoft.Extensions.DependencyInjection;
 using Serverless.Core.Gates;
 using Serverless.Core.Integrations.GitHub;
 using Serverless.Core.Integrations.Local;
+using Serverless.Core.Integrations.PagerDuty;
 using Serverless.Core.Integrations.Slack;
+using Serverless.Functions.Operations.Health;
 using Serverless.Functions.Pipelines;
 using Serverless.Functions.Webhooks;
 using Serverless.Runtime.Hosting;
@@ -22,6 +24,9 @@ public static class PipelinesServiceCollectionExtensions
         services.AddSingleton(ApprovalTokens.FromSettings(configuration[ApprovalTokens.KeySetting], host.DataDirectory));
         services.AddGitHubApi(configuration);
         services.AddSlackWebhookClient();
+        services.AddPagerDutyClient();
+        services.AddSingleton(HealthSettings.From(configuration));
+        services.AddHttpClient(HealthActivities.ProbeClientName).RemoveAllLoggers();
         return services;
     }
 }

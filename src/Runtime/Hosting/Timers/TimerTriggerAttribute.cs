@@ -15,6 +15,12 @@ public sealed class TimerTriggerAttribute(string schedule) : Attribute
     public string Schedule { get; } = schedule;
 
     /// <summary>
+    /// The schedule to use when a <c>%Setting%</c> that <see cref="Schedule"/> names is not set, so an app can ship a
+    /// default that operators override; without it a missing setting stops the host from starting.
+    /// </summary>
+    public string? DefaultSchedule { get; set; }
+
+    /// <summary>
     /// When true (the default), an occurrence missed while no host was running fires once, with
     /// <see cref="TimerInfo.IsPastDue"/> set, when a host starts again. Schedules that fire more than once a minute
     /// never catch up, as in Azure Functions.

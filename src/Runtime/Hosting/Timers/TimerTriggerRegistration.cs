@@ -11,6 +11,12 @@ public sealed record TimerTriggerRegistration(
     bool UseMonitor,
     Func<TimerInfo, IServiceProvider?, CancellationToken, Task> Invoke)
 {
+    /// <summary>Used when a <c>%Setting%</c> in <see cref="Schedule"/> is not set.</summary>
+    public string? DefaultSchedule { get; init; }
+
     public static TimerTriggerRegistration FromAttribute(string functionName, TimerTriggerAttribute attribute, Func<TimerInfo, IServiceProvider?, CancellationToken, Task> invoke) =>
-        new(functionName, attribute.Schedule, attribute.RunOnStartup, attribute.UseMonitor, invoke);
+        new(functionName, attribute.Schedule, attribute.RunOnStartup, attribute.UseMonitor, invoke)
+        {
+            DefaultSchedule = attribute.DefaultSchedule,
+        };
 }

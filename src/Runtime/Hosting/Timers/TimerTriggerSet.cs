@@ -36,7 +36,7 @@ public sealed class TimerTriggerSet
                 errors.Add(invalid);
                 continue;
             }
-            var resolved = ScheduleSettings.Resolve(registration.Schedule, configuration, out var missing);
+            var resolved = ScheduleSettings.Resolve(registration.Schedule, configuration, out var missing) ?? registration.DefaultSchedule;
             if (resolved is null)
             {
                 errors.Add($"Timer function '{registration.FunctionName}': its schedule '{registration.Schedule}' refers to the setting '{missing}', which is not set (add it to local.settings.json 'Values' or the environment).");

@@ -23,6 +23,15 @@ public sealed class TimerTriggerSetTests
     }
 
     [Fact]
+    public void A_default_schedule_stands_in_for_a_missing_setting_and_the_setting_wins_when_set()
+    {
+        var timer = Timer("Health", "%HealthSchedule%") with { DefaultSchedule = "0 */15 * * * *" };
+
+        Assert.Equal("0 */15 * * * *", TimerTriggerSet.Create([timer], Settings()).Find("Health")!.Schedule.Expression);
+        Assert.Equal("0 */5 * * * *", TimerTriggerSet.Create([timer], Settings(("HealthSchedule", "0 */5 * * * *"))).Find("Health")!.Schedule.Expression);
+    }
+
+    [Fact]
     public void A_missing_setting_is_named_with_its_function()
     {
         var error = Assert.Throws<TimerScheduleException>(() => TimerTriggerSet.Create([Timer("Cleanup", "%CleanupSchedule%")], Settings()));

@@ -1,0 +1,49 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
+using Serverless.Core.Artifacts;
+using Serverless.Runtime.Durable;
+using Serverless.Runtime.Hosting;
+
+namespace Serverless.Functions.Operations.Health;
+
+/// <summary>The health monitor's triggers: the schedule, an on-demand check, and the current state.</summary>
+public sealed class HealthFunctions(DurableTaskClient client, IArtifactStore artifacts, ILogger<HealthFunctions> logger)
+{
+    [Function("HealthCheckTimer")]
+    public async Task Timer([TimerTrigger("%" + HealthSettings.ScheduleSetting + "%", DefaultSchedule = HealthSettings.DefaultSchedule)] TimerInfo timer)
+    {
+        var id = await client.ScheduleNewOrchestrationInstanceAsync(nameof(HealthMonitorOrchestrator));
+        logger.HealthCheckStarted(id, timer.IsPastDue ? "schedule, past due" : "schedule");
+    }
+
+    [Function("HealthCheckNow")]
+    public async Task<IResult> CheckNow([HttpTrigger(AuthorizationLevel.Function, "post", Route = "health/check")] HttpRequest request)
+    {
+        var id = await client.ScheduleNewOrchestrationInstanceAsync(nameof(HealthMonitorOrchestrator), cancellationToken: request.HttpContext.RequestAborted);
+        logger.HealthCheckStarted(id, "on demand");
+        return Results.Accepted($"/runtime/webhooks/durabletask/instances/{id}", new { id });
+    }
+
+    [Function("HealthState")]
+    public async Task<IResult> State([HttpTrigger(AuthorizationLevel.Function, "get", Route = "health")] HttpRequest request)
+    {
+        var state = await HealthStateStore.LoadAsync(artifacts, request.HttpContext.RequestAborted);
+        var environments = state.Services.Values
+            .GroupBy(s => s.Environment, StringComparer.Ordinal)
+            .OrderBy(g => g.Key, StringComparer.Ordinal)
+            .Select(g => new
+            {
+                environment = g.Key,
+                services = g.OrderBy(s => s.Service, StringComparer.Ordinal).Select(s => new
+                {
+                    service = s.Service,
+                    status = s.Healthy ? "healthy" : "unhealthy",
+                    failingSince = s.FailingSince,
+                    rolledBack = s.RolledBack,
+                    lastChecked = s.LastChecked,
+                    history = s.History.Reverse().Select(h => new { checkedAt = h.CheckedAt, healthy = h.Healthy, statusCode = h.StatusCode, detail = h.Detail, version = h.Version }),
+                }),
+            });
+        return Results.Ok(new { lastCheck = state.LastCheck, environments });
+    }
+}
