@@ -93,24 +93,18 @@ public sealed class PipelineSteps(TaskOrchestrationContext context, PipelineRun 
         var compensations = new Compensations();
         try
         {
-            foreach (var service in pipeline.Services)
+            var blueGreen = environment.Strategy == DeploymentStrategy.BlueGreen;
+            var deployed = await DeployServicesAsync(environment, pipeline, releases, shiftTraffic: !blueGreen, compensations);
+            if (blueGreen)
             {
-                var stage = $"deploy-{service.Name}";
-                _progress.Begin(stage, "deploy");
-                var result = await context.CallActivityAsync<DeploymentResult>(nameof(DeliveryActivities.DeployService), new DeployInput
-                {
-                    RunId = run.RunId, Environment = environment.Name, Service = service, Version = run.CommitSha,
-                    ReleaseDirectory = releases[service.Name], Health = environment.Health,
-                });
-                _progress.End(stage, result.Succeeded, result.Message, result.LogName);
-                if (!result.Succeeded) throw new PipelineFailedException($"{service.Name} {run.ShortSha} is unhealthy on {environment.Name}: {result.Message}");
-                compensations.Record($"roll back {service.Name}", () =>
-                    context.CallActivityAsync<RollbackResult>(nameof(DeliveryActivities.RollbackService), new RollbackInput(environment.Name, service.Name)));
+                var candidateUrl = $"http://127.0.0.1:{deployed[0].InternalPort}/";
+                await TestsAsync(workspace, environment.SmokeTests, candidateUrl);
+                await DeployServicesAsync(environment, pipeline, releases, shiftTraffic: true, compensations: null);
+                await TestsAsync(workspace, environment.Tests, url);
             }
-            foreach (var test in environment.SmokeTests.Concat(environment.Tests))
+            else
             {
-                var outcome = await StepAsync("smoke", workspace, test, new Dictionary<string, string> { ["TARGET_URL"] = url });
-                if (!outcome.Succeeded) throw new PipelineFailedException($"Smoke test {outcome.Describe()} against {url}");
+                await TestsAsync(workspace, environment.SmokeTests.Concat(environment.Tests), url);
             }
             _progress.Update(s => s with { DeployedVersion = run.CommitSha });
             await context.CallActivityAsync<long?>(nameof(ReportingActivities.RecordDeployment),
@@ -127,6 +121,38 @@ public sealed class PipelineSteps(TaskOrchestrationContext context, PipelineRun 
                 new DeploymentRecordInput(run, environment.Name, deploymentId, DeploymentState.Failure, url, Truncate(failure.Message)));
             await StatusAsync($"deploy/{environment.Name}", CommitState.Failure, failure.Message);
             throw;
+        }
+    }
+
+    private async Task<List<DeploymentResult>> DeployServicesAsync(EnvironmentDefinition environment, PipelineDefinition pipeline,
+        IReadOnlyDictionary<string, string> releases, bool shiftTraffic, Compensations? compensations)
+    {
+        var results = new List<DeploymentResult>();
+        foreach (var service in pipeline.Services)
+        {
+            var stage = shiftTraffic ? $"deploy-{service.Name}" : $"candidate-{service.Name}";
+            _progress.Begin(stage, "deploy");
+            var result = await context.CallActivityAsync<DeploymentResult>(nameof(DeliveryActivities.DeployService), new DeployInput
+            {
+                RunId = run.RunId, Environment = environment.Name, Service = service, Version = run.CommitSha,
+                ReleaseDirectory = releases[service.Name], Health = environment.Health, ShiftTraffic = shiftTraffic,
+            });
+            _progress.End(stage, result.Succeeded, result.Message, result.LogName);
+            if (!result.Succeeded) throw new PipelineFailedException($"{service.Name} {run.ShortSha} is unhealthy on {environment.Name}: {result.Message}");
+            // One undo per service: before the switch it stops the candidate, after it switches traffic back.
+            compensations?.Record($"roll back {service.Name}", () =>
+                context.CallActivityAsync<RollbackResult>(nameof(DeliveryActivities.RollbackService), new RollbackInput(environment.Name, service.Name)));
+            results.Add(result);
+        }
+        return results;
+    }
+
+    private async Task TestsAsync(string workspace, IEnumerable<CommandStep> tests, string url)
+    {
+        foreach (var test in tests)
+        {
+            var outcome = await StepAsync("smoke", workspace, test, new Dictionary<string, string> { ["TARGET_URL"] = url });
+            if (!outcome.Succeeded) throw new PipelineFailedException($"Smoke test {outcome.Describe()} against {url}");
         }
     }
 

@@ -39,6 +39,8 @@ public sealed record DeployInput
     public required string Version { get; init; }
     public required string ReleaseDirectory { get; init; }
     public required HealthCheckDefinition Health { get; init; }
+    /// <summary>False starts the version as the candidate in the idle slot (blue-green); true moves traffic to it.</summary>
+    public bool ShiftTraffic { get; init; } = true;
 }
 
 public sealed record RollbackInput(string Environment, string Service);

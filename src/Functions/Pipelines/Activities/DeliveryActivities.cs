@@ -5,7 +5,7 @@ namespace Serverless.Functions.Pipelines.Activities;
 
 public sealed class DeliveryActivities(LocalTarget target)
 {
-    /// <summary>Starts the version next to the live one, waits for its health endpoint, then moves traffic to it.</summary>
+    /// <summary>Starts the version next to the live one, waits for its health endpoint, then moves traffic to it unless asked to keep it as the candidate.</summary>
     [Function(nameof(DeployService))]
     public Task<DeploymentResult> DeployService([ActivityTrigger] DeployInput input, CancellationToken cancellationToken) =>
         target.DeployAsync(new DeploymentRequest
@@ -18,6 +18,7 @@ public sealed class DeliveryActivities(LocalTarget target)
             HealthPath = input.Health.Path ?? input.Service.Health,
             HealthTimeout = input.Health.Timeout,
             ExpectedStatus = input.Health.ExpectedStatus,
+            ShiftTraffic = input.ShiftTraffic,
         }, cancellationToken);
 
     /// <summary>Puts the previous version back in front of traffic; a no-op when there is nothing to undo.</summary>
