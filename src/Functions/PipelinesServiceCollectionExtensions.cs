@@ -6,6 +6,7 @@ using Serverless.Core.Integrations.Local;
 using Serverless.Core.Integrations.PagerDuty;
 using Serverless.Core.Integrations.Slack;
 using Serverless.Functions.Operations.Health;
+using Serverless.Functions.Operations.Security;
 using Serverless.Functions.Pipelines;
 using Serverless.Functions.Webhooks;
 using Serverless.Runtime.Hosting;
@@ -27,6 +28,7 @@ public static class PipelinesServiceCollectionExtensions
         services.AddPagerDutyClient();
         services.AddSingleton(HealthSettings.From(configuration));
         services.AddHttpClient(HealthActivities.ProbeClientName).RemoveAllLoggers();
+        services.AddSingleton(SecurityScanSettings.From(configuration));
         return services;
     }
 }

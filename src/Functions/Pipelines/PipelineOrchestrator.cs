@@ -1,3 +1,4 @@
+using Serverless.Functions.Operations.Security;
 using Serverless.Functions.Pipelines.Activities;
 using Serverless.Functions.Pipelines.Deployments;
 using Serverless.Runtime.Durable;
@@ -28,6 +29,8 @@ public sealed class PipelineOrchestrator
                 return await steps.FinishAsync(run.Trigger == RunTrigger.PullRequest ? "Validated" : "Built");
 
             await steps.ApproveAsync(environment);
+            if (await context.CallActivityAsync<string?>(nameof(SecurityScanActivities.CheckDeploymentFreeze), run.Repository) is { } frozen)
+                throw new PipelineFailedException(frozen);
             var slot = await DeploymentSlot.AcquireAsync(context, run, environment.Name);
             if (slot is null) return await steps.FinishAsync("Superseded");
             try

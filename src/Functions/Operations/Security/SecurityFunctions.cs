@@ -1,0 +1,67 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
+using Serverless.Core.Artifacts;
+using Serverless.Functions.Pipelines;
+using Serverless.Runtime.Durable;
+using Serverless.Runtime.Hosting;
+
+namespace Serverless.Functions.Operations.Security;
+
+/// <summary>The nightly scan, an on-demand scan, the latest report per repository, and the freeze override.</summary>
+public sealed class SecurityFunctions(DurableTaskClient client, IArtifactStore artifacts, RepositorySettings repositories, TimeProvider time, ILogger<SecurityFunctions> logger)
+{
+    [Function("SecurityScanTimer")]
+    public async Task Timer([TimerTrigger("%" + SecurityScanSettings.ScheduleSetting + "%", DefaultSchedule = SecurityScanSettings.DefaultSchedule)] TimerInfo timer)
+    {
+        var id = await client.ScheduleNewOrchestrationInstanceAsync(nameof(SecurityScanOrchestrator));
+        logger.ScanStarted(id, timer.IsPastDue ? "schedule, past due" : "schedule");
+    }
+
+    [Function("SecurityScanNow")]
+    public async Task<IResult> ScanNow([HttpTrigger(AuthorizationLevel.Function, "post", Route = "security/scan")] HttpRequest request)
+    {
+        var id = await client.ScheduleNewOrchestrationInstanceAsync(nameof(SecurityScanOrchestrator), cancellationToken: request.HttpContext.RequestAborted);
+        logger.ScanStarted(id, "on demand");
+        return Results.Accepted($"/runtime/webhooks/durabletask/instances/{id}", new { id });
+    }
+
+    [Function("SecurityLatestReport")]
+    public async Task<IResult> LatestReport(
+        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "security/reports/{owner}/{repo}/latest")] HttpRequest request, string owner, string repo)
+    {
+        var name = SecurityStore.LatestReport($"{owner}/{repo}");
+        if (!await artifacts.ExistsAsync(name, request.HttpContext.RequestAborted))
+            return Results.Problem(statusCode: 404, title: "No report", detail: $"{owner}/{repo} has not been scanned yet.");
+        var sarif = await artifacts.ReadAllTextAsync(name, request.HttpContext.RequestAborted);
+        return Results.Text(sarif, "application/sarif+json");
+    }
+
+    [Function("SecurityFreezeOverride")]
+    public async Task<IResult> OverrideFreeze(
+        [HttpTrigger(AuthorizationLevel.Admin, "post", Route = "security/freeze/{owner}/{repo}/override")] HttpRequest request, string owner, string repo)
+    {
+        var repository = repositories.Repositories.FirstOrDefault(r => r.Equals($"{owner}/{repo}", StringComparison.OrdinalIgnoreCase)) ?? $"{owner}/{repo}";
+        FreezeOverrideRequest? body = null;
+        if (request.ContentLength is > 0 || request.Headers.TransferEncoding.Count > 0)
+        {
+            try
+            {
+                body = await request.ReadFromJsonAsync<FreezeOverrideRequest>(request.HttpContext.RequestAborted);
+            }
+            catch (System.Text.Json.JsonException)
+            {
+                return Results.Problem(statusCode: 400, title: "Invalid body", detail: "Send JSON: {\"reason\": \"...\", \"by\": \"...\"}.");
+            }
+        }
+        if (string.IsNullOrWhiteSpace(body?.Reason))
+            return Results.Problem(statusCode: 400, title: "A reason is required", detail: "Send JSON: {\"reason\": \"why the freeze may be lifted\", \"by\": \"who\"}.");
+        var freeze = await SecurityStore.LoadFreezeAsync(artifacts, repository, request.HttpContext.RequestAborted);
+        if (freeze is not { Active: true })
+            return Results.Problem(statusCode: 404, title: "Not frozen", detail: $"Deployments of {repository} are not frozen.");
+        var by = string.IsNullOrWhiteSpace(body.By) ? "admin" : body.By.Trim();
+        var lifted = freeze with { Active = false, LiftedAt = time.GetUtcNow().UtcDateTime, LiftedBy = by, Reason = body.Reason.Trim() };
+        await SecurityStore.SaveFreezeAsync(artifacts, lifted, request.HttpContext.RequestAborted);
+        logger.Unfrozen(repository, by);
+        return Results.Ok(new { repository, frozen = false, liftedBy = by, reason = lifted.Reason, liftedAt = lifted.LiftedAt, secrets = freeze.Secrets });
+    }
+}
