@@ -75,6 +75,7 @@ public sealed class PipelineSteps(TaskOrchestrationContext context, PipelineRun 
             new ApprovalGateInput(run.RunId, run.Repository, run.CommitSha, environment.Name, run.Pusher, policy, teams),
             TaskOptions.WithInstanceId(ApprovalGates.InstanceIdFor(run.RunId, environment.Name)));
         var text = ApprovalGate.Describe(gate);
+        _progress.Update(s => s with { Approvals = gate.Decisions });
         _progress.End(stage, gate.Outcome == ApprovalOutcome.Approved, text);
         if (gate.Outcome == ApprovalOutcome.Approved) return;
         await context.CallActivityAsync<long?>(nameof(ReportingActivities.RecordDeployment),

@@ -28,6 +28,8 @@ public sealed record RunStatus
     public string? Environment { get; init; }
     public IReadOnlyList<string> Services { get; init; } = [];
     public string? DeployedVersion { get; init; }
+    /// <summary>Every decision the environment's approval gate took, once it closed.</summary>
+    public IReadOnlyList<Serverless.Core.Gates.ApprovalDecision> Approvals { get; init; } = [];
     public string? Result { get; init; }
     public string? Reason { get; init; }
 }

@@ -74,7 +74,7 @@ public static class RunViews
         if (Summarize(instance, now) is not { } summary) return null;
         var status = StatusOf(instance);
         var reason = status?.Reason ?? instance.FailureDetails?.ErrorMessage;
-        return new RunDetail(summary, status?.Stages ?? [], status?.Services ?? [], status?.DeployedVersion, reason, []);
+        return new RunDetail(summary, status?.Stages ?? [], status?.Services ?? [], status?.DeployedVersion, reason, status?.Approvals ?? []);
     }
 
     private static string? FirstLine(string? message) => message?.Split('\n', 2)[0];

@@ -103,6 +103,14 @@ public sealed class ApprovalWalkthroughTests(ITestOutputHelper output) : IAsyncL
         Assert.Contains(_gitHub.DeploymentStatuses, s => s.State == "queued");
         await ExpectAsync(await DecideAsync(secondRun, "alice", "reject"), HttpStatusCode.Conflict, HttpStatusCode.Gone);
         output.WriteLine($"{statuses.Count} requests to staging during the switch, all 200");
+
+        var third = await _repository.CommitAsync("Third version", new Dictionary<string, string> { ["NOTES.md"] = "third\n" });
+        var thirdRun = await PushAsync(second, third);
+        await Eventually.TrueAsync(async () => (await DecideAsync(thirdRun, "alice", "reject", "not before the demo")).StatusCode == HttpStatusCode.Accepted, "alice's rejection is taken", TimeSpan.FromMinutes(1));
+        var rejected = await WaitForRunAsync(thirdRun);
+        Assert.Equal(("Failed", "Rejected by alice: not before the demo"), (rejected.GetProperty("run").GetProperty("status").GetString(), rejected.GetProperty("reason").GetString()));
+        Assert.Equal("alice", rejected.GetProperty("approvals")[0].GetProperty("approver").GetString());
+        Assert.Equal(second, await StagingVersionAsync());
     }
 
     private async Task ApproveByTwoAsync(string runId)
@@ -111,9 +119,9 @@ public sealed class ApprovalWalkthroughTests(ITestOutputHelper output) : IAsyncL
         await ExpectAsync(await DecideAsync(runId, "bob", "approve"), HttpStatusCode.Accepted);
     }
 
-    private async Task<HttpResponseMessage> DecideAsync(string runId, string approver, string decision)
+    private async Task<HttpResponseMessage> DecideAsync(string runId, string approver, string decision, string? comment = null)
     {
-        using var request = new HttpRequestMessage(HttpMethod.Post, $"api/approvals/{runId}/staging") { Content = JsonContent.Create(new { decision }) };
+        using var request = new HttpRequestMessage(HttpMethod.Post, $"api/approvals/{runId}/staging") { Content = JsonContent.Create(new { decision, comment }) };
         request.Headers.Add("X-MS-CLIENT-PRINCIPAL-NAME", approver);
         return await _http.SendAsync(request);
     }
