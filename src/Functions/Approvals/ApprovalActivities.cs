@@ -8,10 +8,10 @@ using Serverless.Runtime.Hosting;
 
 namespace Serverless.Functions.Approvals;
 
-public sealed record ApprovalReminder(ApprovalGateInput Gate, string Status);
+public sealed record ApprovalReminder(ApprovalGateInput Gate, string Status, DateTimeOffset ExpiresAt);
 
 /// <summary>The approval gate's effects: reading the team setting once per gate and reminding approvers on Slack.</summary>
-public sealed class ApprovalActivities(ISlackWebhookClient slack, IConfiguration configuration, PipelineSettings settings, ILogger<ApprovalActivities> logger)
+public sealed class ApprovalActivities(ISlackWebhookClient slack, ApprovalTokens tokens, IConfiguration configuration, PipelineSettings settings, ILogger<ApprovalActivities> logger)
 {
     [Function(nameof(ApprovalTeamsSetting))]
     public string? ApprovalTeamsSetting([ActivityTrigger] string runId) => configuration[ApprovalTeams.Setting];
@@ -26,8 +26,25 @@ public sealed class ApprovalActivities(ISlackWebhookClient slack, IConfiguration
             return false;
         }
         var text = $"{gate.Repository} @ {gate.CommitSha[..Math.Min(7, gate.CommitSha.Length)]} to {gate.Environment}: {reminder.Status}. " +
-            $"Approve or reject: POST {settings.PublicBaseUrl}api/approvals/{gate.RunId}/{gate.Environment}";
+            $"Approve or reject: POST {settings.PublicBaseUrl}api/approvals/{gate.RunId}/{gate.Environment}" +
+            string.Concat(NamedApprovers(gate).Select(user => $"\n{user}: approve {Link(reminder, user, ApprovalChoice.Approve)} reject {Link(reminder, user, ApprovalChoice.Reject)}"));
         await slack.PostAsync(webhook, new SlackMessage(SlackText.EscapeAndFit(text, SlackLimits.SectionText), []), cancellationToken);
         return true;
+    }
+
+    /// <summary>Team members are named one by one so each gets links of their own; the pusher gets none.</summary>
+    private static IEnumerable<string> NamedApprovers(ApprovalGateInput gate)
+    {
+        var teams = ApprovalTeams.Parse(gate.Teams);
+        return gate.Policy.Users.Concat(gate.Policy.Teams.SelectMany(teams.MembersOf))
+            .Where(user => !string.Equals(user, gate.Pusher, StringComparison.OrdinalIgnoreCase))
+            .Distinct(StringComparer.OrdinalIgnoreCase);
+    }
+
+    private Uri Link(ApprovalReminder reminder, string user, ApprovalChoice choice)
+    {
+        var gate = reminder.Gate;
+        var token = tokens.Create(new ApprovalLink(user, gate.RunId, gate.Environment, choice, reminder.ExpiresAt));
+        return new Uri(settings.PublicBaseUrl, $"api/approvals/{Uri.EscapeDataString(gate.RunId)}/{Uri.EscapeDataString(gate.Environment)}/{token}");
     }
 }

@@ -31,7 +31,7 @@ public sealed class ApprovalGateOrchestrator
             {
                 state = ApprovalGate.Expire(state, Now(context));
                 if (state.Outcome == ApprovalOutcome.Pending)
-                    await context.CallActivityAsync<bool>(nameof(ApprovalActivities.RemindApprovers), new ApprovalReminder(input, ApprovalGate.Describe(state)));
+                    await context.CallActivityAsync<bool>(nameof(ApprovalActivities.RemindApprovers), new ApprovalReminder(input, ApprovalGate.Describe(state), state.ExpiresAt));
             }
             Publish(context, input, state);
         }
