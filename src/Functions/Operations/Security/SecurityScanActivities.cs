@@ -37,14 +37,29 @@ public sealed class SecurityScanActivities(
     {
         var cloneUrl = repositories.CloneUrlFor(repository) ?? throw new InvalidOperationException($"{repository} is not in {RepositorySettings.SettingName}.");
         var scannedAt = time.GetUtcNow().UtcDateTime;
-        var sha = await GitBranches.HeadAsync(cloneUrl, settings.Branch, cancellationToken);
+        string? sha;
+        try
+        {
+            sha = await GitBranches.HeadAsync(cloneUrl, settings.Branch, cancellationToken);
+        }
+        catch (InvalidOperationException e)
+        {
+            return new RepositoryScanSummary(repository, null, 0, 0, 0, 0, [e.Message], null, false);
+        }
         if (sha is null)
             return new RepositoryScanSummary(repository, null, 0, 0, 0, 0, [$"{repository} has no branch '{settings.Branch}'"], null, false);
 
         var workspace = pipelines.WorkspaceFor($"security-{repository.Replace('/', '-')}-{scannedAt:yyyyMMddHHmmss}");
         try
         {
-            await runner.CheckoutAsync(cloneUrl, sha, workspace, cancellationToken);
+            try
+            {
+                await runner.CheckoutAsync(cloneUrl, sha, workspace, cancellationToken);
+            }
+            catch (CheckoutException e)
+            {
+                return new RepositoryScanSummary(repository, sha, 0, 0, 0, 0, [$"checkout of {settings.Branch} failed: {e.Message}"], null, false);
+            }
             var secrets = new SecretScanner().Scan(workspace, cancellationToken).Findings.Select(f => f.ToScanFinding()).ToList();
             var sources = new List<ScanSource>();
             foreach (var scan in await ExternalScansAsync(workspace, cancellationToken))

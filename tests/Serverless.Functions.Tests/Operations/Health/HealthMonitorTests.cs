@@ -25,6 +25,7 @@ public sealed class HealthMonitorTests : IAsyncLifetime
     private FakePagerDuty _pagerDuty = null!;
     private LocalTarget _target = null!;
     private FileArtifactStore _artifacts = null!;
+    private readonly int _hostPort = FreePort.Next();
     private WebApplication? _app;
 
     public async Task InitializeAsync()
@@ -81,6 +82,14 @@ public sealed class HealthMonitorTests : IAsyncLifetime
         Assert.True(service.Healthy);
         Assert.Equal(6, service.History.Count);
         Assert.Equal(3, service.History.Count(h => !h.Healthy));
+
+        using var request = new HttpRequestMessage(HttpMethod.Get, $"http://127.0.0.1:{_hostPort}/api/health");
+        request.Headers.Add("x-functions-key", _app!.Services.GetRequiredService<FunctionKeys>().FunctionKey);
+        using var response = await _http.SendAsync(request);
+        var view = await response.Content.ReadFromJsonAsync<JsonElement>();
+        var shown = Assert.Single(Assert.Single(view.GetProperty("environments").EnumerateArray()).GetProperty("services").EnumerateArray());
+        Assert.Equal(("hello-service", "healthy", 6), (shown.GetProperty("service").GetString(), shown.GetProperty("status").GetString(), shown.GetProperty("history").GetArrayLength()));
+        Assert.False(shown.GetProperty("history")[2].GetProperty("healthy").GetBoolean());
     }
 
     [Fact]
@@ -109,7 +118,7 @@ public sealed class HealthMonitorTests : IAsyncLifetime
     {
         string[] args =
         [
-            "--port", FreePort.Next().ToString(), "--PIPELINES_DATA_DIR", _temp.Combine("host"), "--DURABLE_WORKER_ID", "health-tests",
+            "--port", _hostPort.ToString(), "--PIPELINES_DATA_DIR", _temp.Combine("host"), "--DURABLE_WORKER_ID", "health-tests",
             "--SLACK_WEBHOOK_URL", _slack.WebhookUrl.ToString(),
             "--PAGERDUTY_API_URL", _pagerDuty.BaseUrl.ToString(),
             "--PAGERDUTY_ROUTING_KEY", FakePagerDuty.ValidRoutingKey,

@@ -51,8 +51,8 @@ public sealed class SecurityFreezeEndToEndTests(ITestOutputHelper output) : IAsy
     [Fact]
     public async Task Exposed_secrets_freeze_deployments_until_a_clean_scan()
     {
-        Assert.Contains("SecurityScanTimer", _host.Output);
-        Assert.Contains("HealthCheckTimer", _host.Output);
+        Assert.Contains("SecurityScanTimer: timerTrigger (0 0 2 * * *, UTC", _host.Output);
+        Assert.Contains("HealthCheckTimer: timerTrigger (0 */15 * * * *, UTC", _host.Output);
         var files = SampleFiles();
         files["config/credentials.txt"] = $"token = \"{FakeToken()}\"\n";
         var leaked = await _repository.CommitAsync("Add credentials", files);
@@ -83,8 +83,16 @@ public sealed class SecurityFreezeEndToEndTests(ITestOutputHelper output) : IAsy
         var deployed = await WaitForRunAsync(await PushAsync(fixedCommit, next, "Touch the readme"));
         Assert.Equal("Succeeded", deployed.GetProperty("run").GetProperty("status").GetString());
 
+        await _repository.CommitAsync("Leak again", new Dictionary<string, string> { ["config/credentials.txt"] = $"token = \"{FakeToken()}\"\n" });
+        Assert.True((await ScanAsync()).GetProperty("frozen").GetBoolean());
         using var noAdmin = await _http.PostAsJsonAsync($"api/security/freeze/{Repository}/override", new { reason = "x" });
         Assert.Equal(HttpStatusCode.Unauthorized, noAdmin.StatusCode);
+        using var lifted = await AdminPostAsync(new { reason = "token revoked", by = "mona" });
+        var liftedBody = await lifted.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal(HttpStatusCode.OK, lifted.StatusCode);
+        Assert.Equal(("mona", "token revoked", false), (liftedBody.GetProperty("liftedBy").GetString(), liftedBody.GetProperty("reason").GetString(), liftedBody.GetProperty("frozen").GetBoolean()));
+        using var again = await AdminPostAsync(new { reason = "twice", by = "mona" });
+        Assert.Equal(HttpStatusCode.NotFound, again.StatusCode);
     }
 
     private static string FakeToken()
