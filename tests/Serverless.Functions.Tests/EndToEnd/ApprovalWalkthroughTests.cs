@@ -33,6 +33,7 @@ public sealed class ApprovalWalkthroughTests(ITestOutputHelper output) : IAsyncL
             smokeTests: [node smoke.js]
         """;
     private const string Smoke = """
+        if (require('node:fs').existsSync('SMOKE_FAIL')) process.exit(1);
         fetch(new URL('health', process.env.TARGET_URL)).then(r => process.exit(r.ok ? 0 : 1), () => process.exit(1));
         """;
 
@@ -110,6 +111,16 @@ public sealed class ApprovalWalkthroughTests(ITestOutputHelper output) : IAsyncL
         var rejected = await WaitForRunAsync(thirdRun);
         Assert.Equal(("Failed", "Rejected by alice: not before the demo"), (rejected.GetProperty("run").GetProperty("status").GetString(), rejected.GetProperty("reason").GetString()));
         Assert.Equal("alice", rejected.GetProperty("approvals")[0].GetProperty("approver").GetString());
+        Assert.Equal(second, await StagingVersionAsync());
+
+        var failing = await _repository.CommitAsync("Fails its smoke test", new Dictionary<string, string> { ["SMOKE_FAIL"] = "on purpose\n" });
+        var failingRun = await PushAsync(third, failing);
+        await ApproveByTwoAsync(failingRun);
+        var stopped = await WaitForRunAsync(failingRun);
+        Assert.Equal("Failed", stopped.GetProperty("run").GetProperty("status").GetString());
+        Assert.StartsWith("Smoke test", stopped.GetProperty("reason").GetString(), StringComparison.Ordinal);
+        Assert.DoesNotContain(stopped.GetProperty("stages").EnumerateArray(), s => s.GetProperty("name").GetString() == "deploy-hello-service");
+        Assert.Contains(stopped.GetProperty("stages").EnumerateArray(), s => s.GetProperty("name").GetString() == "rollback" && s.GetProperty("state").GetString() == "Succeeded");
         Assert.Equal(second, await StagingVersionAsync());
     }
 
