@@ -23,6 +23,7 @@ public static class PipelinesServiceCollectionExtensions
         services.AddSingleton(PipelineSettings.From(configuration, host));
         services.AddLocalDelivery(configuration, host.DataDirectory);
         services.AddSingleton(ApprovalTokens.FromSettings(configuration[ApprovalTokens.KeySetting], host.DataDirectory));
+        services.AddSingleton(ApprovalTeams.Parse(configuration[ApprovalTeams.Setting]));
         services.AddGitHubApi(configuration);
         services.AddSlackWebhookClient();
         services.AddPagerDutyClient();
