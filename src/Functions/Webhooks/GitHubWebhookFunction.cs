@@ -89,6 +89,12 @@ public sealed class GitHubWebhookFunction(
     {
         if (!ValidatedPullRequestActions.Contains(pullRequest.Action))
             return Results.Accepted(value: new { action = "ignored", reason = $"pull request '{pullRequest.Action}' does not need a validation run" });
+        // A validation run executes the head commit's own commands on this host, so only branches of the repository itself qualify.
+        if (pullRequest.IsFromFork)
+        {
+            var fork = pullRequest.HeadRepositoryFullName is { } name ? $"the fork '{name}'" : "a deleted fork";
+            return Results.Accepted(value: new { action = "ignored", reason = $"pull request #{pullRequest.Number} comes from {fork}; code from forks is not run here" });
+        }
         if (repositories.CloneUrlFor(pullRequest.Repository.FullName) is not { } cloneUrl)
             return NotConfigured(pullRequest.Repository.FullName);
         return await StartAsync(client, new PipelineRun

@@ -6,9 +6,15 @@ namespace Serverless.Functions.Webhooks;
 public sealed record WebhookSettings(string? Secret, long MaxBodyBytes)
 {
     public const string SecretSetting = "GITHUB_WEBHOOK_SECRET";
+    public const string MaxBodyBytesSetting = "PIPELINES_WEBHOOK_MAX_BYTES";
     public const long DefaultMaxBodyBytes = 25 * 1024 * 1024;
 
-    public static WebhookSettings From(IConfiguration configuration) =>
-        new(configuration[SecretSetting] is { Length: > 0 } secret ? secret : null,
-            long.TryParse(configuration["PIPELINES_WEBHOOK_MAX_BYTES"], out var max) && max > 0 ? max : DefaultMaxBodyBytes);
+    /// <exception cref="InvalidOperationException">The size limit is set but is not a positive whole number.</exception>
+    public static WebhookSettings From(IConfiguration configuration)
+    {
+        var max = DefaultMaxBodyBytes;
+        if (configuration[MaxBodyBytesSetting] is { Length: > 0 } text && (!long.TryParse(text, out max) || max <= 0))
+            throw new InvalidOperationException($"{MaxBodyBytesSetting} must be a positive whole number of bytes (was '{text}').");
+        return new(configuration[SecretSetting] is { Length: > 0 } secret ? secret : null, max);
+    }
 }
