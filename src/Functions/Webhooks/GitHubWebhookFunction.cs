@@ -35,6 +35,9 @@ public sealed class GitHubWebhookFunction(
             return Problem(StatusCodes.Status413PayloadTooLarge, "Payload too large", $"The body is over {webhook.MaxBodyBytes:N0} bytes.");
         if (!GitHubWebhookSignature.IsValid(webhook.Secret, body, request.Headers[GitHubWebhookHeaders.Signature256]))
             return Problem(StatusCodes.Status401Unauthorized, "Invalid signature", $"{GitHubWebhookHeaders.Signature256} is missing or does not match the body.", GitHubWebhookHeaders.Signature256);
+        // GitHub's form content type (its default) wraps the JSON in payload=...; say what to change instead of "not valid JSON".
+        if (request.ContentType is { } contentType && !IsJson(contentType))
+            return Problem(StatusCodes.Status415UnsupportedMediaType, "Unsupported content type", $"The body is '{contentType}'; set the GitHub webhook's content type to application/json.", "Content-Type");
         var eventName = request.Headers[GitHubWebhookHeaders.Event].ToString();
         var deliveryId = request.Headers[GitHubWebhookHeaders.Delivery].ToString();
         if (eventName.Length == 0) return Problem(StatusCodes.Status400BadRequest, "Missing event", $"{GitHubWebhookHeaders.Event} is required.", GitHubWebhookHeaders.Event);
@@ -133,6 +136,9 @@ public sealed class GitHubWebhookFunction(
 
     private static IResult NotConfigured(string repository) =>
         Results.Accepted(value: new { action = "ignored", reason = $"repository '{repository}' is not in {RepositorySettings.SettingName}" });
+
+    private static bool IsJson(string contentType) =>
+        Microsoft.Net.Http.Headers.MediaTypeHeaderValue.TryParse(contentType, out var media) && media.MediaType.Equals("application/json", StringComparison.OrdinalIgnoreCase);
 
     private static bool IsValidDeliveryId(string deliveryId) =>
         deliveryId.Length is > 0 and <= 64 && deliveryId.All(c => char.IsAsciiLetterOrDigit(c) || c == '-');

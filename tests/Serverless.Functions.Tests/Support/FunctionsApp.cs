@@ -54,6 +54,7 @@ public sealed class FunctionsApp : IAsyncDisposable
         {
             ["PIPELINES_DATA_DIR"] = data.Path,
             ["DURABLE_WORKER_ID"] = "functions-tests",
+            ["PIPELINES_PUBLIC_URL"] = $"http://127.0.0.1:{port}/",
             [WebhookSettings.SecretSetting] = Secret,
             [FunctionKeys.FunctionKeySetting] = FunctionKey,
             ["PIPELINES_REPOSITORIES"] = "",

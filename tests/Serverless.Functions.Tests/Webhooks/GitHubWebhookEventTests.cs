@@ -33,8 +33,8 @@ public sealed class GitHubWebhookEventTests(ConfiguredApp fixture) : IClassFixtu
         Assert.Equal(runId, answer.Text("runId"));
         Assert.Equal("Push", answer.Text("trigger"));
         Assert.Equal("master", answer.Text("branch"));
-        Assert.Equal($"/api/runs/{runId}", answer.Location?.AbsolutePath);
-        Assert.Equal(_app.BaseUrl.Port, answer.Location?.Port);
+        Assert.Equal(new Uri(_app.BaseUrl, $"api/runs/{runId}"), answer.Location);
+        Assert.Equal(answer.Location?.ToString(), answer.Body.GetProperty("links").GetProperty("run").GetString());
 
         var run = await _app.GetAsync($"api/runs/{runId}");
         Assert.Equal(HttpStatusCode.OK, run.Status);

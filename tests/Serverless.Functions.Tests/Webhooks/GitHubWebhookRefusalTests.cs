@@ -46,6 +46,28 @@ public sealed class GitHubWebhookRefusalTests(ConfiguredApp fixture) : IClassFix
     }
 
     [Fact]
+    public async Task A_webhook_left_on_GitHubs_form_content_type_is_told_to_switch_to_json()
+    {
+        var form = System.Text.Encoding.UTF8.GetBytes("payload=" + Uri.EscapeDataString(System.Text.Encoding.UTF8.GetString(Push)));
+        using var request = WebhookDeliveries.Signed("push", form);
+        request.Content!.Headers.ContentType = new("application/x-www-form-urlencoded");
+
+        var answer = await _app.SendAsync(request);
+
+        AssertProblem(answer, HttpStatusCode.UnsupportedMediaType, "Content-Type");
+        Assert.Contains("application/json", answer.Text("detail"));
+    }
+
+    [Fact]
+    public async Task Json_with_a_charset_is_accepted()
+    {
+        using var request = WebhookDeliveries.Signed("ping", WebhookCorpus.Read("ping/payload.json"));
+        request.Content!.Headers.ContentType = new("application/json") { CharSet = "utf-8" };
+
+        Assert.Equal(HttpStatusCode.OK, (await _app.SendAsync(request)).Status);
+    }
+
+    [Fact]
     public async Task A_delivery_without_an_event_name_is_a_bad_request()
     {
         var answer = await _app.SendAsync(WebhookDeliveries.Create(null, Push, WebhookDeliveries.NewDeliveryId(), GitHubWebhookSignature.Compute(FunctionsApp.Secret, Push)));
