@@ -160,7 +160,8 @@ public sealed class PipelineSteps(TaskOrchestrationContext context, PipelineRun 
     public async Task<string> FinishAsync(string result)
     {
         _progress.Update(s => s with { Stage = "done", Result = result });
-        await NotifyAsync(succeeded: true, reason: null);
+        // A superseded run did nothing worth announcing: the newer run that replaced it will report.
+        if (result != "Superseded") await NotifyAsync(succeeded: true, reason: null);
         return result;
     }
 

@@ -31,10 +31,15 @@ public sealed class ApprovalWalkthroughTests(ITestOutputHelper output) : IAsyncL
             strategy: blue-green
             approvals: { required: 2, timeout: 1h, approvers: [team:release] }
             smokeTests: [node smoke.js]
+            tests: [node performance.js]
         """;
     private const string Smoke = """
-        if (require('node:fs').existsSync('SMOKE_FAIL')) process.exit(1);
+        if (require('node:fs').existsSync('SMOKE_FAIL') && require('node:fs').readFileSync('SMOKE_FAIL', 'utf8').trim() === 'on') process.exit(1);
         fetch(new URL('health', process.env.TARGET_URL)).then(r => process.exit(r.ok ? 0 : 1), () => process.exit(1));
+        """;
+
+    private const string Performance = """
+        if (require('node:fs').existsSync('PERFORMANCE_FAIL')) process.exit(1);
         """;
 
     private readonly TempDirectory _data = new("functions-approvals-e2e");
@@ -74,6 +79,7 @@ public sealed class ApprovalWalkthroughTests(ITestOutputHelper output) : IAsyncL
             .ToDictionary(f => Path.GetRelativePath(RepositoryPaths.HelloService, f), File.ReadAllText);
         files["pipeline.yml"] = Pipeline;
         files["smoke.js"] = Smoke;
+        files["performance.js"] = Performance;
         var first = await _repository.CommitAsync("First version", files);
         var firstRun = await PushAsync("0000000000000000000000000000000000000000", first);
         await ApproveByTwoAsync(firstRun);
@@ -113,7 +119,7 @@ public sealed class ApprovalWalkthroughTests(ITestOutputHelper output) : IAsyncL
         Assert.Equal("alice", rejected.GetProperty("approvals")[0].GetProperty("approver").GetString());
         Assert.Equal(second, await StagingVersionAsync());
 
-        var failing = await _repository.CommitAsync("Fails its smoke test", new Dictionary<string, string> { ["SMOKE_FAIL"] = "on purpose\n" });
+        var failing = await _repository.CommitAsync("Fails its smoke test", new Dictionary<string, string> { ["SMOKE_FAIL"] = "on\n" });
         var failingRun = await PushAsync(third, failing);
         await ApproveByTwoAsync(failingRun);
         var stopped = await WaitForRunAsync(failingRun);
@@ -121,6 +127,17 @@ public sealed class ApprovalWalkthroughTests(ITestOutputHelper output) : IAsyncL
         Assert.StartsWith("Smoke test", stopped.GetProperty("reason").GetString(), StringComparison.Ordinal);
         Assert.DoesNotContain(stopped.GetProperty("stages").EnumerateArray(), s => s.GetProperty("name").GetString() == "deploy-hello-service");
         Assert.Contains(stopped.GetProperty("stages").EnumerateArray(), s => s.GetProperty("name").GetString() == "rollback" && s.GetProperty("state").GetString() == "Succeeded");
+        Assert.Equal(second, await StagingVersionAsync());
+
+        // A performance step runs after traffic has switched: its failure switches staging straight back.
+        var slow = await _repository.CommitAsync("Too slow for staging", new Dictionary<string, string> { ["SMOKE_FAIL"] = "off\n", ["PERFORMANCE_FAIL"] = "on\n" });
+        var slowRun = await PushAsync(failing, slow);
+        await ApproveByTwoAsync(slowRun);
+        var switchedBack = await WaitForRunAsync(slowRun);
+        Assert.Equal("Failed", switchedBack.GetProperty("run").GetProperty("status").GetString());
+        Assert.Contains("performance.js", switchedBack.GetProperty("reason").GetString(), StringComparison.Ordinal);
+        Assert.Contains(switchedBack.GetProperty("stages").EnumerateArray(), s => s.GetProperty("name").GetString() == "deploy-hello-service" && s.GetProperty("state").GetString() == "Succeeded");
+        Assert.Contains(switchedBack.GetProperty("stages").EnumerateArray(), s => s.GetProperty("name").GetString() == "rollback" && s.GetProperty("state").GetString() == "Succeeded");
         Assert.Equal(second, await StagingVersionAsync());
     }
 

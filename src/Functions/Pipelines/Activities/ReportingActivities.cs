@@ -23,8 +23,17 @@ public sealed class ReportingActivities(
     public async Task<bool> ReportCommitStatus([ActivityTrigger] CommitStatusInput input, CancellationToken cancellationToken)
     {
         if (!gitHub.HasToken) return false;
-        await statuses.CreateCommitStatusAsync(input.Run.Owner, input.Run.Name, input.Run.CommitSha, input.State,
-            $"pipelines/{input.Context}", input.Description, settings.RunUrl(input.Run.RunId).ToString(), cancellationToken);
+        try
+        {
+            await statuses.CreateCommitStatusAsync(input.Run.Owner, input.Run.Name, input.Run.CommitSha, input.State,
+                $"pipelines/{input.Context}", input.Description, settings.RunUrl(input.Run.RunId).ToString(), cancellationToken);
+        }
+        catch (GitHubApiException ex)
+        {
+            // A status GitHub refuses (a token without the permission, say) must not fail the deployment itself.
+            logger.LogWarning("GitHub refused the {Context} status for run {RunId}: {Status} {Message}", input.Context, input.Run.RunId, (int)ex.StatusCode, ex.Message);
+            return false;
+        }
         return true;
     }
 
