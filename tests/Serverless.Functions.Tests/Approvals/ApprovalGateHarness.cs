@@ -6,6 +6,7 @@ using Serverless.Functions.Approvals;
 using Serverless.Runtime.Durable;
 using Serverless.Runtime.Durable.History;
 using Serverless.Runtime.Storage.InMemory;
+using Serverless.Testing.Time;
 
 namespace Serverless.Functions.Tests.Approvals;
 
@@ -32,7 +33,7 @@ public sealed class ApprovalGateHarness : IAsyncDisposable
             new DurableTaskEngineOptions { WorkerId = "test-worker" }, Clock, NullLoggerFactory.Instance);
     }
 
-    public ApprovalTestClock Clock { get; } = new(Start);
+    public ManualTimeProvider Clock { get; } = new(Start);
     public DurableTaskClient Client => _engine.Client;
     public IReadOnlyList<ApprovalReminder> Reminders => [.. _reminders];
     public static string InstanceId => ApprovalGates.InstanceIdFor(RunId, Environment);

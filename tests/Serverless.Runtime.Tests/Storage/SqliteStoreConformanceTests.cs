@@ -1,6 +1,7 @@
 using Serverless.Runtime.Storage;
 using Serverless.Runtime.Storage.Sqlite;
 using Serverless.Runtime.Tests.Support;
+using Serverless.Testing.Time;
 
 namespace Serverless.Runtime.Tests.Storage;
 

@@ -2,6 +2,7 @@ using Serverless.Runtime.Durable;
 using Serverless.Runtime.Durable.History;
 using Serverless.Runtime.Storage;
 using Serverless.Runtime.Tests.Support;
+using Serverless.Testing.Time;
 
 namespace Serverless.Runtime.Tests.Storage;
 

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Logging;
 using Serverless.Runtime.Durable;
 using Serverless.Runtime.Storage;
 using Serverless.Runtime.Storage.InMemory;
+using Serverless.Testing.Time;
 
 namespace Serverless.Runtime.Tests.Support;
 

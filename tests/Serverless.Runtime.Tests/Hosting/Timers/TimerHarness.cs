@@ -6,6 +6,7 @@ using Serverless.Runtime.Hosting;
 using Serverless.Runtime.Hosting.Timers;
 using Serverless.Runtime.Storage.InMemory;
 using Serverless.Runtime.Tests.Support;
+using Serverless.Testing.Time;
 
 namespace Serverless.Runtime.Tests.Hosting.Timers;
 

@@ -1,13 +1,13 @@
-namespace Serverless.Functions.Tests.Approvals;
+namespace Serverless.Testing.Time;
 
 /// <summary>A clock that moves only when a test advances it; timers created from it fire during <see cref="Advance"/>.</summary>
-public sealed class ApprovalTestClock(DateTimeOffset start) : TimeProvider
+public sealed class ManualTimeProvider(DateTimeOffset start) : TimeProvider
 {
     private readonly Lock _gate = new();
     private readonly List<ManualTimer> _timers = [];
     private DateTimeOffset _now = start;
 
-    public ApprovalTestClock() : this(new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero)) { }
+    public ManualTimeProvider() : this(new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero)) { }
 
     public override DateTimeOffset GetUtcNow()
     {
@@ -42,7 +42,7 @@ public sealed class ApprovalTestClock(DateTimeOffset start) : TimeProvider
         return timer;
     }
 
-    private sealed class ManualTimer(ApprovalTestClock clock, TimerCallback callback, object? state) : ITimer
+    private sealed class ManualTimer(ManualTimeProvider clock, TimerCallback callback, object? state) : ITimer
     {
         private TimeSpan _period = Timeout.InfiniteTimeSpan;
         public DateTimeOffset DueAt { get; private set; }
