@@ -184,33 +184,16 @@ public sealed class ApprovalWalkthroughTests(ITestOutputHelper output) : IAsyncL
         }
     }
 
-    private async Task<string> PushAsync(string before, string after)
-    {
-        using var request = SignedWebhooks.Create("push", SignedWebhooks.Push(Repository, "staging", before, after, "change"), Secret);
-        using var response = await _http.SendAsync(request);
-        var body = await response.Content.ReadFromJsonAsync<JsonElement>();
-        Assert.True(response.StatusCode == HttpStatusCode.Accepted, $"webhook answered {(int)response.StatusCode}: {body}");
-        return body.GetProperty("runId").GetString()!;
-    }
+    private Task<string> PushAsync(string before, string after) => RunApi.PushAsync(_http, Secret, Repository, "staging", before, after, "change");
 
     private async Task<JsonElement> WaitForRunAsync(string runId)
     {
-        JsonElement run = default;
-        await Eventually.TrueAsync(async () =>
-        {
-            run = await _http.GetFromJsonAsync<JsonElement>($"api/runs/{runId}");
-            return run.GetProperty("run").GetProperty("status").GetString() is not ("Running" or "Queued");
-        }, $"run {runId} finishes", TimeSpan.FromMinutes(2));
+        var run = await RunApi.WaitForRunAsync(_http, runId);
         output.WriteLine(run.ToString());
         return run;
     }
 
-    private async Task<string?> StagingVersionAsync()
-    {
-        using var client = new HttpClient();
-        var page = await client.GetFromJsonAsync<JsonElement>($"http://127.0.0.1:{_stagingPort}/");
-        return page.GetProperty("version").GetString();
-    }
+    private Task<string?> StagingVersionAsync() => RunApi.VersionOnPortAsync(_stagingPort);
 
     public async Task DisposeAsync()
     {

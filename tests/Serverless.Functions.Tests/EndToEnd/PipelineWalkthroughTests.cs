@@ -93,38 +93,18 @@ public sealed class PipelineWalkthroughTests(ITestOutputHelper output) : IAsyncL
         Assert.Equal(2, runs.GetProperty("runs").GetArrayLength());
     }
 
-    private async Task<string> PushAsync(string before, string after, string message)
-    {
-        using var request = SignedWebhooks.Create("push", SignedWebhooks.Push(Repository, "dev", before, after, message), Secret);
-        using var response = await _http.SendAsync(request);
-        var body = await response.Content.ReadFromJsonAsync<JsonElement>();
-        Assert.True(response.StatusCode == HttpStatusCode.Accepted, $"webhook answered {(int)response.StatusCode}: {body}");
-        return body.GetProperty("runId").GetString()!;
-    }
+    private Task<string> PushAsync(string before, string after, string message) => RunApi.PushAsync(_http, Secret, Repository, "dev", before, after, message);
 
     private async Task<JsonElement> WaitForRunAsync(string runId)
     {
-        JsonElement run = default;
-        await Eventually.TrueAsync(async () =>
-        {
-            run = await _http.GetFromJsonAsync<JsonElement>($"api/runs/{runId}");
-            return run.GetProperty("run").GetProperty("status").GetString() is not ("Running" or "Queued");
-        }, $"run {runId} finishes", TimeSpan.FromMinutes(2));
+        var run = await RunApi.WaitForRunAsync(_http, runId);
         output.WriteLine(run.ToString());
         return run;
     }
 
-    private async Task<string?> DevVersionAsync()
-    {
-        using var client = new HttpClient();
-        var page = await client.GetFromJsonAsync<JsonElement>($"http://127.0.0.1:{_devPort}/");
-        return page.GetProperty("version").GetString();
-    }
+    private Task<string?> DevVersionAsync() => RunApi.VersionOnPortAsync(_devPort);
 
-    private static Dictionary<string, string> SampleFiles() =>
-        Directory.EnumerateFiles(RepositoryPaths.HelloService, "*", SearchOption.AllDirectories)
-            .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}out{Path.DirectorySeparatorChar}", StringComparison.Ordinal))
-            .ToDictionary(f => Path.GetRelativePath(RepositoryPaths.HelloService, f), File.ReadAllText);
+    private static Dictionary<string, string> SampleFiles() => RunApi.SampleFiles();
 
     public async Task DisposeAsync()
     {

@@ -127,30 +127,11 @@ public sealed class SecurityFreezeEndToEndTests(ITestOutputHelper output) : IAsy
     private string SystemKey() =>
         System.Text.RegularExpressions.Regex.Match(_host.Output, @"durabletask/instances\?code=(?<key>\S+)").Groups["key"].Value;
 
-    private async Task<string> PushAsync(string before, string after, string message)
-    {
-        using var request = SignedWebhooks.Create("push", SignedWebhooks.Push(Repository, "dev", before, after, message), Secret);
-        using var response = await _http.SendAsync(request);
-        var body = await response.Content.ReadFromJsonAsync<JsonElement>();
-        Assert.True(response.StatusCode == HttpStatusCode.Accepted, $"webhook answered {(int)response.StatusCode}: {body}");
-        return body.GetProperty("runId").GetString()!;
-    }
+    private Task<string> PushAsync(string before, string after, string message) => RunApi.PushAsync(_http, Secret, Repository, "dev", before, after, message);
 
-    private async Task<JsonElement> WaitForRunAsync(string runId)
-    {
-        JsonElement run = default;
-        await Eventually.TrueAsync(async () =>
-        {
-            run = await _http.GetFromJsonAsync<JsonElement>($"api/runs/{runId}");
-            return run.GetProperty("run").GetProperty("status").GetString() is not ("Running" or "Queued");
-        }, $"run {runId} finishes", TimeSpan.FromMinutes(2));
-        return run;
-    }
+    private Task<JsonElement> WaitForRunAsync(string runId) => RunApi.WaitForRunAsync(_http, runId);
 
-    private static Dictionary<string, string> SampleFiles() =>
-        Directory.EnumerateFiles(RepositoryPaths.HelloService, "*", SearchOption.AllDirectories)
-            .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}out{Path.DirectorySeparatorChar}", StringComparison.Ordinal))
-            .ToDictionary(f => Path.GetRelativePath(RepositoryPaths.HelloService, f), File.ReadAllText);
+    private static Dictionary<string, string> SampleFiles() => RunApi.SampleFiles();
 
     public async Task DisposeAsync()
     {
