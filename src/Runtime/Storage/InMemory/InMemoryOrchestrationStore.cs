@@ -32,44 +32,28 @@ public sealed class InMemoryOrchestrationStore : IOrchestrationStore
 
     public Task CreateInstanceAsync(NewInstance request, CancellationToken cancellationToken = default)
     {
-        try
+        return Locked(() =>
         {
-            lock (_data.Gate)
+            if (Conflicts(request) is { } existing)
             {
-                if (Conflicts(request) is { } existing)
-                {
-                    if (request.OnConflict is null) throw new InstanceAlreadyExistsException(existing.InstanceId, existing.Status);
-                    Enqueue(request.OnConflict);
-                }
-                else
-                {
-                    Create(request);
-                }
+                if (request.OnConflict is null) throw new InstanceAlreadyExistsException(existing.InstanceId, existing.Status);
+                Enqueue(request.OnConflict);
             }
-            return Task.CompletedTask;
-        }
-        catch (Exception ex)
-        {
-            return Task.FromException(ex);
-        }
+            else
+            {
+                Create(request);
+            }
+        });
     }
 
     public Task SendMessageAsync(OrchestrationMessage message, CancellationToken cancellationToken = default)
     {
-        try
+        return Locked(() =>
         {
-            lock (_data.Gate)
-            {
-                if (!_data.Instances.TryGetValue(message.InstanceId, out var state)) throw new InstanceNotFoundException(message.InstanceId);
-                if (state.Record.Status.IsTerminal()) throw new InstanceFinishedException(message.InstanceId, state.Record.Status);
-                Enqueue(message);
-            }
-            return Task.CompletedTask;
-        }
-        catch (Exception ex)
-        {
-            return Task.FromException(ex);
-        }
+            if (!_data.Instances.TryGetValue(message.InstanceId, out var state)) throw new InstanceNotFoundException(message.InstanceId);
+            if (state.Record.Status.IsTerminal()) throw new InstanceFinishedException(message.InstanceId, state.Record.Status);
+            Enqueue(message);
+        });
     }
 
     public Task<InstanceRecord?> GetInstanceAsync(string instanceId, CancellationToken cancellationToken = default)
@@ -88,29 +72,22 @@ public sealed class InMemoryOrchestrationStore : IOrchestrationStore
 
     public Task<InstancePage> QueryInstancesAsync(InstanceQuery query, CancellationToken cancellationToken = default)
     {
-        try
+        return Locked(() =>
         {
             var after = InstancePageToken.Parse(query.ContinuationToken);
-            lock (_data.Gate)
-            {
-                var matches = _data.Instances.Values
-                    .Select(s => s.Record)
-                    .Where(r => InstanceFilters.Matches(r, query))
-                    .Where(r => after is null || InstancePageToken.IsAfter(r, after.Value))
-                    .OrderBy(r => r.CreatedAt.UtcTicks).ThenBy(r => r.InstanceId, StringComparer.Ordinal)
-                    .Take(query.PageSize + 1)
-                    .ToList();
-                var more = matches.Count > query.PageSize;
-                if (more) matches.RemoveAt(matches.Count - 1);
-                var page = matches.Select(r => query.FetchInputsAndOutputs ? r : r with { Input = null, Output = null }).ToList();
-                var token = more ? InstancePageToken.Format(matches[^1]) : null;
-                return Task.FromResult(new InstancePage(page, token));
-            }
-        }
-        catch (Exception ex)
-        {
-            return Task.FromException<InstancePage>(ex);
-        }
+            var matches = _data.Instances.Values
+                .Select(s => s.Record)
+                .Where(r => InstanceFilters.Matches(r, query))
+                .Where(r => after is null || InstancePageToken.IsAfter(r, after.Value))
+                .OrderBy(r => r.CreatedAt.UtcTicks).ThenBy(r => r.InstanceId, StringComparer.Ordinal)
+                .Take(query.PageSize + 1)
+                .ToList();
+            var more = matches.Count > query.PageSize;
+            if (more) matches.RemoveAt(matches.Count - 1);
+            var page = matches.Select(r => query.FetchInputsAndOutputs ? r : r with { Input = null, Output = null }).ToList();
+            var token = more ? InstancePageToken.Format(matches[^1]) : null;
+            return new InstancePage(page, token);
+        });
     }
 
     public Task<bool> PurgeInstanceAsync(string instanceId, CancellationToken cancellationToken = default)
@@ -168,42 +145,34 @@ public sealed class InMemoryOrchestrationStore : IOrchestrationStore
 
     public Task CompleteOrchestrationWorkItemAsync(OrchestrationWorkItem workItem, OrchestrationStepResult result, CancellationToken cancellationToken = default)
     {
-        try
+        return Locked(() =>
         {
-            lock (_data.Gate)
+            var state = HeldInstance(workItem);
+            foreach (var created in result.NewInstances)
             {
-                var state = HeldInstance(workItem);
-                foreach (var created in result.NewInstances)
-                {
-                    if (created.OnConflict is null && Conflicts(created) is { } existing)
-                        throw new InstanceAlreadyExistsException(existing.InstanceId, existing.Status);
-                }
-
-                if (result.ReplaceHistory) state.History.Clear();
-                state.History.AddRange(result.NewEvents);
-                state.Record = result.Instance with { InstanceId = state.Record.InstanceId };
-                var consumed = result.ConsumedMessageIds.ToHashSet();
-                state.Inbox.RemoveAll(m => consumed.Contains(m.Id));
-                state.LockToken = null;
-
-                foreach (var activity in result.Activities)
-                {
-                    var id = ++_data.LastActivityId;
-                    _data.Activities.Add(id, new ActivityState(activity with { Id = id }));
-                }
-                foreach (var created in result.NewInstances)
-                {
-                    if (Conflicts(created) is null) Create(created);
-                    else if (created.OnConflict is { } onConflict) Enqueue(onConflict);
-                }
-                foreach (var message in result.Messages) Enqueue(message);
+                if (created.OnConflict is null && Conflicts(created) is { } existing)
+                    throw new InstanceAlreadyExistsException(existing.InstanceId, existing.Status);
             }
-            return Task.CompletedTask;
-        }
-        catch (Exception ex)
-        {
-            return Task.FromException(ex);
-        }
+
+            if (result.ReplaceHistory) state.History.Clear();
+            state.History.AddRange(result.NewEvents);
+            state.Record = result.Instance with { InstanceId = state.Record.InstanceId };
+            var consumed = result.ConsumedMessageIds.ToHashSet();
+            state.Inbox.RemoveAll(m => consumed.Contains(m.Id));
+            state.LockToken = null;
+
+            foreach (var activity in result.Activities)
+            {
+                var id = ++_data.LastActivityId;
+                _data.Activities.Add(id, new ActivityState(activity with { Id = id }));
+            }
+            foreach (var created in result.NewInstances)
+            {
+                if (Conflicts(created) is null) Create(created);
+                else if (created.OnConflict is { } onConflict) Enqueue(onConflict);
+            }
+            foreach (var message in result.Messages) Enqueue(message);
+        });
     }
 
     public Task AbandonOrchestrationWorkItemAsync(OrchestrationWorkItem workItem, CancellationToken cancellationToken = default)
@@ -218,19 +187,12 @@ public sealed class InMemoryOrchestrationStore : IOrchestrationStore
 
     public Task<DateTimeOffset> RenewOrchestrationWorkItemAsync(OrchestrationWorkItem workItem, TimeSpan lockDuration, CancellationToken cancellationToken = default)
     {
-        try
+        return Locked(() =>
         {
-            lock (_data.Gate)
-            {
-                var state = HeldInstance(workItem);
-                state.LockedUntil = _timeProvider.GetUtcNow() + lockDuration;
-                return Task.FromResult(state.LockedUntil);
-            }
-        }
-        catch (Exception ex)
-        {
-            return Task.FromException<DateTimeOffset>(ex);
-        }
+            var state = HeldInstance(workItem);
+            state.LockedUntil = _timeProvider.GetUtcNow() + lockDuration;
+            return state.LockedUntil;
+        });
     }
 
     public Task<IReadOnlyList<ActivityWorkItem>> LockActivityWorkItemsAsync(int maxCount, TimeSpan lockDuration, CancellationToken cancellationToken = default)
@@ -255,20 +217,12 @@ public sealed class InMemoryOrchestrationStore : IOrchestrationStore
 
     public Task CompleteActivityWorkItemAsync(ActivityWorkItem workItem, OrchestrationMessage result, CancellationToken cancellationToken = default)
     {
-        try
+        return Locked(() =>
         {
-            lock (_data.Gate)
-            {
-                HeldActivity(workItem);
-                _data.Activities.Remove(workItem.Message.Id);
-                Enqueue(result);
-            }
-            return Task.CompletedTask;
-        }
-        catch (Exception ex)
-        {
-            return Task.FromException(ex);
-        }
+            HeldActivity(workItem);
+            _data.Activities.Remove(workItem.Message.Id);
+            Enqueue(result);
+        });
     }
 
     public Task AbandonActivityWorkItemAsync(ActivityWorkItem workItem, CancellationToken cancellationToken = default)
@@ -283,19 +237,12 @@ public sealed class InMemoryOrchestrationStore : IOrchestrationStore
 
     public Task<DateTimeOffset> RenewActivityWorkItemAsync(ActivityWorkItem workItem, TimeSpan lockDuration, CancellationToken cancellationToken = default)
     {
-        try
+        return Locked(() =>
         {
-            lock (_data.Gate)
-            {
-                var activity = HeldActivity(workItem);
-                activity.LockedUntil = _timeProvider.GetUtcNow() + lockDuration;
-                return Task.FromResult(activity.LockedUntil);
-            }
-        }
-        catch (Exception ex)
-        {
-            return Task.FromException<DateTimeOffset>(ex);
-        }
+            var activity = HeldActivity(workItem);
+            activity.LockedUntil = _timeProvider.GetUtcNow() + lockDuration;
+            return activity.LockedUntil;
+        });
     }
 
     public Task ReleaseOwnLocksAsync(CancellationToken cancellationToken = default)
@@ -325,6 +272,32 @@ public sealed class InMemoryOrchestrationStore : IOrchestrationStore
     }
 
     public ValueTask DisposeAsync() => ValueTask.CompletedTask;
+
+    // Failures come back as faulted tasks, as a store doing real I/O would return them, never as synchronous throws.
+    private Task Locked(Action work)
+    {
+        try
+        {
+            lock (_data.Gate) work();
+            return Task.CompletedTask;
+        }
+        catch (Exception ex)
+        {
+            return Task.FromException(ex);
+        }
+    }
+
+    private Task<T> Locked<T>(Func<T> work)
+    {
+        try
+        {
+            lock (_data.Gate) return Task.FromResult(work());
+        }
+        catch (Exception ex)
+        {
+            return Task.FromException<T>(ex);
+        }
+    }
 
     private static bool IsLocked(string? token, DateTimeOffset until, DateTimeOffset now) => token is not null && until > now;
 
