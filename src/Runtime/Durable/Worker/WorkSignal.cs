@@ -27,22 +27,32 @@ internal sealed class WorkSignal(TimeProvider timeProvider)
     /// <summary>Arranges a <see cref="Set"/> at <paramref name="at"/> (keeps only the earliest pending wake-up).</summary>
     public void SetAt(DateTimeOffset at)
     {
-        var delay = at - timeProvider.GetUtcNow();
-        if (delay <= TimeSpan.Zero)
+        var now = timeProvider.GetUtcNow();
+        if (at <= now)
         {
             Set();
             return;
         }
         lock (_gate)
         {
-            if (at >= _wakeAt) return;
-            _wakeAt = at;
+            // A wake-up that is already due may be firing right now; only a pending earlier one covers this request.
+            if (_wakeTimer is not null && _wakeAt <= at && _wakeAt > now) return;
             _wakeTimer?.Dispose();
-            _wakeTimer = timeProvider.CreateTimer(_ =>
+            _wakeAt = at;
+            ITimer? timer = null;
+            timer = timeProvider.CreateTimer(_ =>
             {
-                lock (_gate) _wakeAt = DateTimeOffset.MaxValue;
+                lock (_gate)
+                {
+                    if (ReferenceEquals(_wakeTimer, timer))
+                    {
+                        _wakeTimer = null;
+                        _wakeAt = DateTimeOffset.MaxValue;
+                    }
+                }
                 Set();
-            }, null, delay, Timeout.InfiniteTimeSpan);
+            }, null, at - now, Timeout.InfiniteTimeSpan);
+            _wakeTimer = timer;
         }
     }
 
