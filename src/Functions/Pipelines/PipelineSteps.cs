@@ -48,7 +48,8 @@ public sealed class PipelineSteps(TaskOrchestrationContext context, PipelineRun 
     public async Task<IReadOnlyDictionary<string, string>> BuildAsync(string workspace, PipelineDefinition pipeline)
     {
         await StatusAsync("build", CommitState.Pending, "building");
-        foreach (var service in pipeline.Services) _progress.Begin($"build-{service.Name}", "build");
+        foreach (var service in pipeline.Services)
+            _progress.Begin($"build-{service.Name}", "build", StepActivities.LogNameFor(run.RunId, $"build-{service.Name}"));
         var builds = await Task.WhenAll(pipeline.Services.Select(service =>
             context.CallActivityAsync<BuildOutcome>(nameof(StepActivities.BuildService), new BuildInput(run.RunId, workspace, service))));
         foreach (var build in builds) _progress.End($"build-{build.Service}", build.Succeeded, build.Detail, build.LogName);
@@ -86,7 +87,7 @@ public sealed class PipelineSteps(TaskOrchestrationContext context, PipelineRun 
     public async Task DeployAsync(EnvironmentDefinition environment, PipelineDefinition pipeline, IReadOnlyDictionary<string, string> releases, string workspace)
     {
         _environment = environment.Name;
-        _progress.Update(s => s with { Environment = environment.Name });
+        _progress.Update(s => s with { Environment = environment.Name, Strategy = environment.Strategy });
         await StatusAsync($"deploy/{environment.Name}", CommitState.Pending, $"deploying to {environment.Name}");
         var url = await context.CallActivityAsync<string>(nameof(DeliveryActivities.EnvironmentUrl), environment.Name);
         var deploymentId = await context.CallActivityAsync<long?>(nameof(ReportingActivities.RecordDeployment),
@@ -188,7 +189,7 @@ public sealed class PipelineSteps(TaskOrchestrationContext context, PipelineRun 
     private async Task<StepOutcome> StepAsync(string group, string workspace, CommandStep step, IReadOnlyDictionary<string, string>? environment = null)
     {
         var stage = $"{group}-{step.Name}";
-        _progress.Begin(stage, group);
+        _progress.Begin(stage, group, StepActivities.LogNameFor(run.RunId, stage));
         var outcome = await context.CallActivityAsync<StepOutcome>(nameof(StepActivities.RunStep), new StepInput
         {
             RunId = run.RunId, Workspace = workspace, Stage = stage, Command = step.Command,

@@ -14,10 +14,11 @@ public sealed class RunProgress(TaskOrchestrationContext context)
 
     public RunStatus Status => _status;
 
-    public void Begin(string name, string group)
+    /// <param name="logName">The log the step writes while it runs, so clients can follow it before the step ends.</param>
+    public void Begin(string name, string group, string? logName = null)
     {
         _stages.RemoveAll(s => s.Name == name);
-        _stages.Add(new StageRecord { Name = name, Group = group, State = StageState.Running, StartedAt = context.CurrentUtcDateTime });
+        _stages.Add(new StageRecord { Name = name, Group = group, State = StageState.Running, StartedAt = context.CurrentUtcDateTime, LogName = logName });
         Publish(_status with { Stage = name });
     }
 

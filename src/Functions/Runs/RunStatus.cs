@@ -26,6 +26,8 @@ public sealed record RunStatus
     public required string Stage { get; init; }
     public IReadOnlyList<StageRecord> Stages { get; init; } = [];
     public string? Environment { get; init; }
+    /// <summary>How the environment is deployed to, once the run got that far.</summary>
+    public Serverless.Core.Pipelines.DeploymentStrategy? Strategy { get; init; }
     public IReadOnlyList<string> Services { get; init; } = [];
     public string? DeployedVersion { get; init; }
     /// <summary>Every decision the environment's approval gate took, once it closed.</summary>

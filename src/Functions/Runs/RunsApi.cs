@@ -58,6 +58,7 @@ public sealed class RunsApi(IArtifactStore artifacts, TimeProvider timeProvider)
             : Problem(StatusCodes.Status404NotFound, $"No run with id '{id}'.", "id");
     }
 
+    /// <summary>A step's log; with <c>?offset=N</c> only what was written from byte N, so clients can follow a running step.</summary>
     [Function("GetRunLog")]
     public async Task<IResult> Log(
         [HttpTrigger(AuthorizationLevel.Function, "get", Route = "runs/{id}/logs/{step}")] HttpRequest request,
@@ -66,13 +67,19 @@ public sealed class RunsApi(IArtifactStore artifacts, TimeProvider timeProvider)
         [DurableClient] DurableTaskClient client,
         CancellationToken cancellationToken)
     {
+        long offset = 0;
+        if (request.Query.TryGetValue("offset", out var offsetText) && (!long.TryParse(offsetText, out offset) || offset < 0))
+            return Problem(StatusCodes.Status400BadRequest, "offset must be a whole number of bytes, 0 or more.", "offset");
         var instance = id.StartsWith(RunViews.InstancePrefix, StringComparison.Ordinal) ? await client.GetInstanceAsync(id, cancellationToken: cancellationToken) : null;
         if (instance is null) return Problem(StatusCodes.Status404NotFound, $"No run with id '{id}'.", "id");
         var stage = RunViews.StatusOf(instance)?.Stages.FirstOrDefault(s => s.Name.Equals(step, StringComparison.OrdinalIgnoreCase));
         if (stage?.LogName is not { } logName || !await artifacts.ExistsAsync(logName, cancellationToken))
             return Problem(StatusCodes.Status404NotFound, $"Run '{id}' has no log for step '{step}'.", "step");
-        var stream = await artifacts.OpenReadAsync(logName, cancellationToken);
-        return Results.Stream(stream, logName.EndsWith(".sarif", StringComparison.Ordinal) ? "application/sarif+json" : "text/plain; charset=utf-8");
+        var contentType = logName.EndsWith(".sarif", StringComparison.Ordinal) ? "application/sarif+json" : "text/plain; charset=utf-8";
+        await using var stream = await artifacts.OpenReadAsync(logName, cancellationToken);
+        var chunk = await LogChunk.ReadAsync(stream, offset, cancellationToken);
+        request.HttpContext.Response.Headers[LogChunk.NextOffsetHeader] = chunk.NextOffset.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return Results.Bytes(chunk.Bytes, contentType);
     }
 
     private static IResult Problem(int status, string detail, string field) =>

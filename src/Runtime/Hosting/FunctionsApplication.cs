@@ -88,10 +88,11 @@ public static class FunctionsApplication
         return services;
     }
 
-    /// <summary>Maps the HTTP functions (and, behind the Functions host, the timer invocation endpoint); call after Build.</summary>
+    /// <summary>Serves wwwroot at / and maps the HTTP functions (and, behind the Functions host, the timer invocation endpoint); call after Build.</summary>
     public static WebApplication MapFunctions(this WebApplication app)
     {
         var functions = app.Services.GetRequiredService<FunctionCatalog>().Functions;
+        app.UseStaticWebRoot();
         app.MapHttpFunctions(functions);
         if (app.Services.GetRequiredService<FunctionsHostOptions>().IsCustomHandler) app.MapTimerInvocations(functions);
         app.MapDurableTaskManagementApi();

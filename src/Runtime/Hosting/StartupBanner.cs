@@ -4,7 +4,7 @@ using Serverless.Runtime.Hosting.Timers;
 namespace Serverless.Runtime.Hosting;
 
 /// <summary>Prints what Core Tools prints at start: each function with its URL or trigger, where data lives, the keys.</summary>
-internal sealed class StartupBanner(FunctionCatalog catalog, FunctionsHostOptions options, FunctionKeys keys, TimerTriggerSet timers, TimeProvider timeProvider, IHostApplicationLifetime lifetime) : IHostedService
+internal sealed class StartupBanner(Microsoft.AspNetCore.Hosting.IWebHostEnvironment environment, FunctionCatalog catalog, FunctionsHostOptions options, FunctionKeys keys, TimerTriggerSet timers, TimeProvider timeProvider, IHostApplicationLifetime lifetime) : IHostedService
 {
     public Task StartAsync(CancellationToken cancellationToken)
     {
@@ -28,6 +28,8 @@ internal sealed class StartupBanner(FunctionCatalog catalog, FunctionsHostOption
         output.WriteLine($"Data folder:   {options.DataDirectory}");
         if (catalog.LocalSettingsPath is { } settings) output.WriteLine($"Settings:      {settings}");
         output.WriteLine($"Function key:  {keys.FunctionKey} (pass as ?code= or x-functions-key; master and system keys are {(keys.KeysFile is { } file ? $"in {file}" : "from settings")})");
+        if (StaticWebRoot.HasWebRoot(environment))
+            output.WriteLine($"Dashboard:     {baseUrl}/ (sign in with the function key; the master key adds admin actions)");
         output.WriteLine($"Management:    {baseUrl}/runtime/webhooks/durabletask/instances?code={keys.SystemKey}");
         output.WriteLine();
         output.WriteLine($"Host listening on {baseUrl}. Press Ctrl+C to stop.");

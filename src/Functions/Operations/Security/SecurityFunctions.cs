@@ -25,6 +25,21 @@ public sealed class SecurityFunctions(DurableTaskClient client, IArtifactStore a
         return Results.Accepted($"/runtime/webhooks/durabletask/instances/{id}", new { id });
     }
 
+    /// <summary>Every configured repository with its latest scan's counts and its deployment freeze, if any.</summary>
+    [Function("SecurityOverview")]
+    public async Task<IResult> Overview([HttpTrigger(AuthorizationLevel.Function, "get", Route = "security")] HttpRequest request)
+    {
+        var cancellationToken = request.HttpContext.RequestAborted;
+        var rows = new List<SecurityOverviewRow>();
+        foreach (var repository in repositories.Repositories.Order(StringComparer.OrdinalIgnoreCase))
+        {
+            var summary = await SecurityStore.LoadSummaryAsync(artifacts, repository, cancellationToken);
+            var freeze = await SecurityStore.LoadFreezeAsync(artifacts, repository, cancellationToken);
+            rows.Add(SecurityOverviewRow.From(repository, summary, freeze));
+        }
+        return Results.Ok(new { repositories = rows, frozen = rows.Where(r => r.Freeze is { Active: true }).Select(r => r.Repository) });
+    }
+
     [Function("SecurityLatestReport")]
     public async Task<IResult> LatestReport(
         [HttpTrigger(AuthorizationLevel.Function, "get", Route = "security/reports/{owner}/{repo}/latest")] HttpRequest request, string owner, string repo)

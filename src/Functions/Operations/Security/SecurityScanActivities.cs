@@ -35,8 +35,14 @@ public sealed class SecurityScanActivities(
     [Function(nameof(ScanRepository))]
     public async Task<RepositoryScanSummary> ScanRepository([ActivityTrigger] string repository, CancellationToken cancellationToken)
     {
+        var summary = await ScanAsync(repository, time.GetUtcNow().UtcDateTime, cancellationToken);
+        await SecurityStore.SaveSummaryAsync(artifacts, summary, cancellationToken);
+        return summary;
+    }
+
+    private async Task<RepositoryScanSummary> ScanAsync(string repository, DateTime scannedAt, CancellationToken cancellationToken)
+    {
         var cloneUrl = repositories.CloneUrlFor(repository) ?? throw new InvalidOperationException($"{repository} is not in {RepositorySettings.SettingName}.");
-        var scannedAt = time.GetUtcNow().UtcDateTime;
         string? sha;
         try
         {
@@ -44,10 +50,10 @@ public sealed class SecurityScanActivities(
         }
         catch (InvalidOperationException e)
         {
-            return new RepositoryScanSummary(repository, null, 0, 0, 0, 0, [e.Message], null, false);
+            return new RepositoryScanSummary(repository, null, scannedAt, 0, 0, 0, 0, 0, 0, [e.Message], null, false);
         }
         if (sha is null)
-            return new RepositoryScanSummary(repository, null, 0, 0, 0, 0, [$"{repository} has no branch '{settings.Branch}'"], null, false);
+            return new RepositoryScanSummary(repository, null, scannedAt, 0, 0, 0, 0, 0, 0, [$"{repository} has no branch '{settings.Branch}'"], null, false);
 
         var workspace = pipelines.WorkspaceFor($"security-{repository.Replace('/', '-')}-{scannedAt:yyyyMMddHHmmss}");
         try
@@ -58,7 +64,7 @@ public sealed class SecurityScanActivities(
             }
             catch (CheckoutException e)
             {
-                return new RepositoryScanSummary(repository, sha, 0, 0, 0, 0, [$"checkout of {settings.Branch} failed: {e.Message}"], null, false);
+                return new RepositoryScanSummary(repository, sha, scannedAt, 0, 0, 0, 0, 0, 0, [$"checkout of {settings.Branch} failed: {e.Message}"], null, false);
             }
             var secrets = new SecretScanner().Scan(workspace, cancellationToken).Findings.Select(f => f.ToScanFinding()).ToList();
             var sources = new List<ScanSource>();
@@ -72,8 +78,9 @@ public sealed class SecurityScanActivities(
             var secretCount = consolidated.Findings.Count(f => f.Tool == SecretFinding.ToolName);
             await UpdateFreezeAsync(repository, secretCount, scannedAt, cancellationToken);
 
-            var summary = new RepositoryScanSummary(repository, sha, consolidated.Findings.Count, secretCount,
+            var summary = new RepositoryScanSummary(repository, sha, scannedAt, consolidated.Findings.Count, secretCount,
                 consolidated.CountBySeverity(Severity.Critical), consolidated.CountBySeverity(Severity.High),
+                consolidated.CountBySeverity(Severity.Medium), consolidated.CountBySeverity(Severity.Low),
                 consolidated.Errors, SecurityStore.LatestReport(repository), secretCount > 0);
             await AnnounceAsync(summary, cancellationToken);
             return summary;

@@ -1,0 +1,104 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
+using Serverless.Core.Artifacts;
+using Serverless.Core.Integrations.Local.Target;
+using Serverless.Functions.Approvals;
+using Serverless.Functions.Operations.Health;
+using Serverless.Functions.Runs;
+using Serverless.Runtime.Durable;
+using Serverless.Runtime.Hosting;
+
+namespace Serverless.Functions.Environments;
+
+/// <summary>What is live in each environment, and the admin's rollback of one service.</summary>
+public sealed class EnvironmentsApi(LocalTarget target, IArtifactStore artifacts, ILogger<EnvironmentsApi> logger)
+{
+    public const int MaxReasonLength = 500;
+    private static readonly TimeSpan RollbackWait = TimeSpan.FromMinutes(2);
+
+    [Function("ListEnvironments")]
+    public async Task<IResult> List(
+        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "environments")] HttpRequest request,
+        [DurableClient] DurableTaskClient client,
+        CancellationToken cancellationToken)
+    {
+        var origins = await DeploymentOriginsAsync(client, cancellationToken);
+        var health = await HealthStateStore.LoadAsync(artifacts, cancellationToken);
+        return Results.Ok(new { environments = EnvironmentViews.Build(target.GetState(), origins, health) });
+    }
+
+    /// <summary>
+    /// Puts the previous version of a service back in front of traffic (or stops its candidate), as a durable
+    /// orchestration so the change is recorded with who asked and why; answers once it is done.
+    /// </summary>
+    [Function("RollbackEnvironmentService")]
+    public async Task<IResult> Rollback(
+        [HttpTrigger(AuthorizationLevel.Admin, "post", Route = "environments/{environment}/services/{service}/rollback")] HttpRequest request,
+        string environment,
+        string service,
+        [DurableClient] DurableTaskClient client,
+        CancellationToken cancellationToken)
+    {
+        var known = target.GetState().Environments.FirstOrDefault(e => e.Environment.Equals(environment, StringComparison.OrdinalIgnoreCase));
+        if (known is null) return Problem(StatusCodes.Status404NotFound, $"There is no environment '{environment}'.", "environment");
+        if (!known.Services.Any(s => s.Service == service))
+            return Problem(StatusCodes.Status404NotFound, $"Nothing named '{service}' is deployed to {known.Environment}.", "service");
+
+        string? reason = null;
+        if (request.ContentLength is > 0 || request.Headers.TransferEncoding.Count > 0)
+        {
+            try
+            {
+                reason = (await JsonSerializer.DeserializeAsync<RollbackRequest>(request.Body, JsonSerializerOptions.Web, cancellationToken))?.Reason?.Trim();
+            }
+            catch (JsonException)
+            {
+                return Problem(StatusCodes.Status400BadRequest, "The body must be JSON: { \"reason\": \"why\" }.", "body");
+            }
+        }
+        if (reason?.Length > MaxReasonLength)
+            return Problem(StatusCodes.Status400BadRequest, $"reason must be at most {MaxReasonLength} characters.", "reason");
+
+        var by = request.Headers[ApprovalsApi.PrincipalHeader].FirstOrDefault() is { Length: > 0 } name ? name : "admin";
+        var input = new ManualRollbackInput(known.Environment, service, by, string.IsNullOrEmpty(reason) ? null : reason);
+        var id = await client.ScheduleNewOrchestrationInstanceAsync(nameof(ManualRollbackOrchestrator), input,
+            new StartOrchestrationOptions($"rollback-{known.Environment}-{service}-{Guid.NewGuid():N}"), cancellationToken);
+        logger.ManualRollbackRequested(known.Environment, service, by, id);
+
+        using var wait = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        wait.CancelAfter(RollbackWait);
+        OrchestrationMetadata done;
+        try
+        {
+            done = await client.WaitForInstanceCompletionAsync(id, getInputsAndOutputs: true, wait.Token);
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            return Results.Accepted($"/runtime/webhooks/durabletask/instances/{id}", new { instanceId = id, message = "The rollback is still running." });
+        }
+        if (done.RuntimeStatus != OrchestrationRuntimeStatus.Completed || done.ReadOutputAs<RollbackResult>() is not { } result)
+            return Problem(StatusCodes.Status502BadGateway, $"The rollback did not complete: {done.FailureDetails?.ErrorMessage ?? done.RuntimeStatus.ToString()}", "service");
+        return result.Outcome == RollbackOutcome.NothingToRollBack
+            ? Problem(StatusCodes.Status409Conflict, result.Message, "service")
+            : Results.Ok(new { outcome = result.Outcome.ToString(), result.Environment, result.Service, result.LiveVersion, result.StoppedVersion, result.Message, instanceId = id });
+    }
+
+    private static async Task<IReadOnlyList<DeploymentOrigin>> DeploymentOriginsAsync(DurableTaskClient client, CancellationToken cancellationToken)
+    {
+        var origins = new List<DeploymentOrigin>();
+        var query = new OrchestrationQuery { InstanceIdPrefix = RunViews.InstancePrefix, FetchInputsAndOutputs = true };
+        await foreach (var instance in client.GetAllInstancesAsync(query, cancellationToken))
+        {
+            if (RunViews.StatusOf(instance) is not { Environment: { } environment } status) continue;
+            if (RunViews.InputOf(instance) is not { } run || RunViews.Summarize(instance, instance.LastUpdatedAt) is not { } summary) continue;
+            origins.Add(new DeploymentOrigin(environment, run.CommitSha, summary, run.Pusher, status.Strategy));
+        }
+        return origins;
+    }
+
+    private static IResult Problem(int status, string detail, string field) =>
+        Results.Problem(detail: detail, statusCode: status, extensions: new Dictionary<string, object?> { ["field"] = field });
+
+    private sealed record RollbackRequest(string? Reason);
+}
