@@ -1,0 +1,127 @@
+// Runs: live list with filters; rows updated in place, keyed by data-run-id.
+import { getJson, enc } from '../api.js';
+import { h, field, select, table, tableWrap, messageArea, setText } from '../dom.js';
+import { shortSha, duration, timeEl, badge } from '../format.js';
+import { poll } from '../poll.js';
+
+const STATUSES = ['Queued', 'Running', 'Succeeded', 'Failed', 'Canceled', 'Validated', 'Built', 'Superseded'];
+const HEADERS = ['Status', 'Repository', 'Branch', 'Commit', 'Message', 'Author', 'Environment', 'Stage', 'Started', 'Duration'];
+
+export function render(main) {
+  const query = new URLSearchParams(location.hash.split('?')[1] || '');
+  const repo = field('Repository', h('input', { type: 'search', name: 'repo', list: 'runs-repos', autocomplete: 'off', placeholder: 'owner/name', value: query.get('repo') || '' }));
+  const branch = field('Branch', h('input', { type: 'search', name: 'branch', list: 'runs-branches', autocomplete: 'off', placeholder: 'any', value: query.get('branch') || '' }));
+  const environment = field('Environment', select([['', 'Any'], 'dev', 'staging', 'production'], { name: 'environment' }));
+  const status = field('Status', select([['', 'Any'], ...STATUSES], { name: 'status' }));
+  environment.control.value = query.get('environment') || '';
+  status.control.value = query.get('status') || '';
+  const repoList = h('datalist', { id: 'runs-repos' });
+  const branchList = h('datalist', { id: 'runs-branches' });
+  const clear = h('button', { type: 'button', class: 'secondary' }, 'Clear filters');
+  const form = h('form', { class: 'filters card', role: 'search', 'aria-label': 'Filter runs' },
+    repo.wrapper, branch.wrapper, environment.wrapper, status.wrapper, h('div', { class: 'field field-button' }, clear), repoList, branchList);
+  const messages = messageArea();
+  const summary = h('p', { class: 'muted', 'aria-live': 'polite' });
+  const { table: t, tbody } = table('Runs', HEADERS);
+  main.append(h('h1', {}, 'Runs'), form, messages.el, summary, tableWrap('Runs', t));
+
+  const knownRepos = new Set();
+  const knownBranches = new Set();
+  let generation = 0;
+
+  async function load() {
+    const mine = ++generation;
+    const params = new URLSearchParams({ top: '100' });
+    if (repo.control.value.trim()) params.set('repo', repo.control.value.trim());
+    if (branch.control.value.trim()) params.set('branch', branch.control.value.trim());
+    if (environment.control.value) params.set('environment', environment.control.value);
+    if (status.control.value) params.set('status', status.control.value);
+    let data;
+    try {
+      data = await getJson(`/api/runs?${params}`);
+    } catch (e) {
+      if (mine === generation) messages.alert(e.detail || e.message);
+      return;
+    }
+    if (mine !== generation) return;
+    messages.clear();
+    const list = data?.runs || [];
+    updateRows(tbody, list);
+    for (const run of list) {
+      if (!knownRepos.has(run.repository)) { knownRepos.add(run.repository); repoList.append(h('option', { value: run.repository })); }
+      if (!knownBranches.has(run.branch)) { knownBranches.add(run.branch); branchList.append(h('option', { value: run.branch })); }
+    }
+    const filtered = params.size > 1;
+    setText(summary, list.length ? `${list.length} run${list.length === 1 ? '' : 's'}${filtered ? ' matching the filters' : ''}, newest first.` : '');
+  }
+
+  const poller = poll(load, 2000);
+  let debounce = null;
+  function changed() {
+    const params = new URLSearchParams();
+    for (const [k, c] of [['repo', repo.control], ['branch', branch.control], ['environment', environment.control], ['status', status.control]]) {
+      if (c.value.trim()) params.set(k, c.value.trim());
+    }
+    const hash = `#/runs${params.size ? `?${params}` : ''}`;
+    if (location.hash !== hash) history.replaceState(null, '', hash);
+    clearTimeout(debounce);
+    debounce = setTimeout(() => { generation++; poller.now(); }, 250);
+  }
+  form.addEventListener('input', changed);
+  form.addEventListener('change', changed);
+  form.addEventListener('submit', e => { e.preventDefault(); changed(); });
+  clear.addEventListener('click', () => {
+    repo.control.value = ''; branch.control.value = ''; environment.control.value = ''; status.control.value = '';
+    changed();
+  });
+
+  return () => { poller.stop(); clearTimeout(debounce); };
+}
+
+function updateRows(tbody, runs) {
+  const rows = new Map();
+  for (const tr of Array.from(tbody.children)) {
+    if (tr.dataset.runId) rows.set(tr.dataset.runId, tr); else tr.remove();
+  }
+  if (!runs.length) {
+    for (const tr of rows.values()) tr.remove();
+    tbody.append(h('tr', { class: 'empty' }, h('td', { colspan: String(HEADERS.length) }, 'No runs yet. Push to a configured repository to start one.')));
+    return;
+  }
+  runs.forEach((run, index) => {
+    let tr = rows.get(run.id);
+    rows.delete(run.id);
+    if (!tr) tr = createRow(run);
+    updateRow(tr, run);
+    if (tbody.children[index] !== tr) tbody.insertBefore(tr, tbody.children[index] || null);
+  });
+  for (const tr of rows.values()) tr.remove();
+}
+
+function createRow(run) {
+  const tr = h('tr', { dataset: { runId: run.id } });
+  for (let i = 0; i < HEADERS.length; i++) tr.append(h('td'));
+  const link = h('a', { href: `#/runs/${enc(run.id)}`, 'aria-label': `Run ${shortSha(run.commit)} on ${run.branch}` }, h('code', {}, shortSha(run.commit)));
+  tr.children[3].append(link);
+  tr.children[4].className = 'message';
+  return tr;
+}
+
+function updateRow(tr, run) {
+  if (tr.dataset.status !== run.status) {
+    tr.dataset.status = run.status;
+    tr.children[0].replaceChildren(badge(run.status, run.status));
+  }
+  setText(tr.children[1], run.repository);
+  setText(tr.children[2], run.branch);
+  setText(tr.children[4], run.message);
+  tr.children[4].title = run.message || '';
+  setText(tr.children[5], run.author);
+  setText(tr.children[6], run.environment || '—');
+  setText(tr.children[7], run.stage || '—');
+  if (tr.children[8].dataset.iso !== run.createdAt) {
+    tr.children[8].dataset.iso = run.createdAt || '';
+    tr.children[8].replaceChildren(timeEl(run.createdAt));
+  }
+  setText(tr.children[9], duration(run.durationSeconds));
+}
