@@ -10,3 +10,16 @@ public enum DeploymentStrategy
     BlueGreen,
     Canary,
 }
+
+public static class DeploymentStrategyNames
+{
+    /// <summary>Each strategy as pipeline.yml spells it.</summary>
+    public static readonly IReadOnlyDictionary<string, DeploymentStrategy> ByName = new Dictionary<string, DeploymentStrategy>
+    {
+        ["rolling"] = DeploymentStrategy.Rolling,
+        ["blue-green"] = DeploymentStrategy.BlueGreen,
+        ["canary"] = DeploymentStrategy.Canary,
+    };
+
+    public static string ToPipelineName(this DeploymentStrategy strategy) => ByName.First(pair => pair.Value == strategy).Key;
+}

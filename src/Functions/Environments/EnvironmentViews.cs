@@ -6,7 +6,8 @@ using Serverless.Functions.Runs;
 namespace Serverless.Functions.Environments;
 
 /// <summary>An environment as the environments API shows it: what runs where, who put it there, and how healthy it is.</summary>
-public sealed record EnvironmentView(string Name, string Url, DeploymentStrategy? Strategy, IReadOnlyList<ServiceView> Services);
+/// <param name="Strategy">rolling, blue-green or canary, as pipeline.yml spells it; null before any run deployed here.</param>
+public sealed record EnvironmentView(string Name, string Url, string? Strategy, IReadOnlyList<ServiceView> Services);
 
 public sealed record ServiceView(string Service, VersionView? Live, VersionView? Previous, VersionView? Candidate, int CandidatePercent, ServiceHealthView Health);
 
@@ -25,7 +26,7 @@ public static class EnvironmentViews
         {
             var fromRuns = origins.Where(o => o.Environment.Equals(environment.Environment, StringComparison.OrdinalIgnoreCase)).ToList();
             var strategy = fromRuns.OrderByDescending(o => o.Run.CreatedAt).Select(o => o.Strategy).FirstOrDefault(s => s is not null);
-            return new EnvironmentView(environment.Environment, $"http://127.0.0.1:{environment.PublicPort}/", strategy,
+            return new EnvironmentView(environment.Environment, $"http://127.0.0.1:{environment.PublicPort}/", strategy?.ToPipelineName(),
                 [.. environment.Services.Select(service => new ServiceView(
                     service.Service,
                     Version(service.Live, service.Since, fromRuns),

@@ -1,4 +1,5 @@
 using System.Net;
+using System.Text;
 using System.Text.Json;
 using Serverless.Functions.Tests.Support;
 using Serverless.Functions.Tests.Webhooks;
@@ -48,6 +49,12 @@ public sealed class FailingCheckTests : IAsyncLifetime
         Assert.Equal("text/plain", log.Content.Headers.ContentType?.MediaType);
         var text = await log.Content.ReadAsStringAsync();
         Assert.Contains("not ok - greets the world by default", text);
+
+        var length = Encoding.UTF8.GetByteCount(text);
+        using var tail = await _app.Http.GetAsync($"api/runs/{runId}/logs/checks-unit?offset={length - 20}");
+        Assert.Equal(text[^20..], await tail.Content.ReadAsStringAsync());
+        Assert.Equal(length.ToString(), tail.Headers.GetValues("x-log-next-offset").Single());
+        GitHubWebhookRefusalTests.AssertProblem(await _app.GetAsync($"api/runs/{runId}/logs/checks-unit?offset=-1"), HttpStatusCode.BadRequest, "offset");
     }
 
     public async Task DisposeAsync()

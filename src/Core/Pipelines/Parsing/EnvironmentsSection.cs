@@ -7,12 +7,7 @@ internal static class EnvironmentsSection
 {
     private static readonly string[] Keys = ["branch", "strategy", "target", "approvals", "tests", "smokeTests", "health", "canary"];
 
-    public static readonly IReadOnlyDictionary<string, DeploymentStrategy> Strategies = new Dictionary<string, DeploymentStrategy>
-    {
-        ["rolling"] = DeploymentStrategy.Rolling,
-        ["blue-green"] = DeploymentStrategy.BlueGreen,
-        ["canary"] = DeploymentStrategy.Canary,
-    };
+    public static IReadOnlyDictionary<string, DeploymentStrategy> Strategies => DeploymentStrategyNames.ByName;
 
     public static IReadOnlyList<EnvironmentDefinition> Read(ParseContext context, YamlNode node, string path, ChecksDefinition checks)
     {
