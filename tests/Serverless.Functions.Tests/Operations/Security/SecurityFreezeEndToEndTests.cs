@@ -63,6 +63,11 @@ public sealed class SecurityFreezeEndToEndTests(ITestOutputHelper output) : IAsy
         var report = await _http.GetFromJsonAsync<JsonElement>($"api/security/reports/{Repository}/latest");
         Assert.Equal("2.1.0", report.GetProperty("version").GetString());
         Assert.Contains(_slack.Messages, m => m.Text!.Contains("Deployments are frozen", StringComparison.Ordinal));
+        var overview = await _http.GetFromJsonAsync<JsonElement>("api/security");
+        Assert.Equal(Repository, Assert.Single(overview.GetProperty("frozen").EnumerateArray()).GetString());
+        var row = Assert.Single(overview.GetProperty("repositories").EnumerateArray());
+        Assert.Equal((leaked, 1, true), (row.GetProperty("commitSha").GetString(), row.GetProperty("total").GetInt32(), row.GetProperty("freeze").GetProperty("active").GetBoolean()));
+        Assert.Equal(1, row.GetProperty("findings").GetProperty("critical").GetInt32() + row.GetProperty("findings").GetProperty("high").GetInt32());
 
         File.Delete(Path.Combine(_repository.Path, "config", "credentials.txt"));
         var fixedCommit = await _repository.CommitAsync("Remove credentials", new Dictionary<string, string>());
@@ -78,6 +83,9 @@ public sealed class SecurityFreezeEndToEndTests(ITestOutputHelper output) : IAsy
         using (var notFrozen = await AdminPostAsync(new { reason = "already clean", by = "ops" }))
             Assert.Equal(HttpStatusCode.NotFound, notFrozen.StatusCode);
         Assert.False(clean.GetProperty("frozen").GetBoolean(), clean.ToString());
+        var cleanOverview = await _http.GetFromJsonAsync<JsonElement>("api/security");
+        Assert.Empty(cleanOverview.GetProperty("frozen").EnumerateArray());
+        Assert.Equal(0, cleanOverview.GetProperty("repositories")[0].GetProperty("total").GetInt32());
 
         var next = await _repository.CommitAsync("Touch the readme", new Dictionary<string, string> { ["NOTES.md"] = "clean\n" });
         var deployed = await WaitForRunAsync(await PushAsync(fixedCommit, next, "Touch the readme"));
