@@ -139,8 +139,11 @@ async function refreshShell() {
   if (approvalsResult.status === 'fulfilled') {
     const count = approvalsResult.value?.approvals?.length || 0;
     approvalsBadge.hidden = count === 0;
-    setText(approvalsBadge, count ? String(count) : '');
-    if (count) approvalsBadge.setAttribute('aria-label', `${count} waiting`); else approvalsBadge.removeAttribute('aria-label');
+    const text = count ? String(count) : '';
+    if (approvalsBadge.dataset.count !== text) {
+      approvalsBadge.dataset.count = text;
+      approvalsBadge.replaceChildren(text, h('span', { class: 'visually-hidden' }, ' waiting'));
+    }
   }
   if (securityResult.status === 'fulfilled') renderFreezeBanner(securityResult.value?.frozen || []);
 }

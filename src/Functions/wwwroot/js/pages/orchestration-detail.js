@@ -131,5 +131,5 @@ function problemText(e) {
 
 function payload(title, value) {
   return h('section', { class: 'card payload', 'aria-label': title }, h('h2', {}, title),
-    h('pre', { tabindex: '0', 'aria-label': `${title} JSON` }, prettyJson(value)));
+    h('pre', { tabindex: '0' }, prettyJson(value)));
 }

@@ -127,7 +127,7 @@ export function render(main, [id]) {
   function openLog(name) {
     if (log?.name === name) { log.pre.focus(); return; }
     closeLog();
-    const pre = h('pre', { class: 'log', tabindex: '0', 'aria-label': `Log output of ${name}` });
+    const pre = h('pre', { class: 'log', tabindex: '0', hidden: true });
     const status = h('p', { class: 'muted', 'aria-live': 'polite' });
     const close = h('button', { type: 'button', class: 'secondary', onclick: () => { const n = log?.name; closeLog(); graphSig = ''; if (detail) renderGraph(detail.stages || []); if (n) graphInner.querySelector(`.stage[data-stage="${CSS.escape(n)}"]`)?.focus(); } }, 'Close log');
     const section = h('section', { class: 'card log-section', 'aria-label': `Log for ${name}` },
@@ -158,6 +158,7 @@ export function render(main, [id]) {
       } else if (text !== pre.textContent) {
         pre.textContent = text; // server without offsets: the whole log each time
       }
+      pre.hidden = !pre.textContent;
       if (atBottom) pre.scrollTop = pre.scrollHeight;
       const running = stage.state === 'Running' || stage.state === 'Pending';
       setText(status, running ? 'Streaming… (updates every second)' : `Stage ${stage.state.toLowerCase()}. ${pre.textContent ? '' : 'The log is empty.'}`.trim());

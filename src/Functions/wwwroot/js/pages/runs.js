@@ -101,7 +101,7 @@ function updateRows(tbody, runs) {
 function createRow(run) {
   const tr = h('tr', { dataset: { runId: run.id } });
   for (let i = 0; i < HEADERS.length; i++) tr.append(h('td'));
-  const link = h('a', { href: `#/runs/${enc(run.id)}`, 'aria-label': `Run ${shortSha(run.commit)} on ${run.branch}` }, h('code', {}, shortSha(run.commit)));
+  const link = h('a', { href: `#/runs/${enc(run.id)}`, title: run.commit }, h('code', {}, shortSha(run.commit)));
   tr.children[3].append(link);
   tr.children[4].className = 'message';
   return tr;
