@@ -27,8 +27,7 @@ public sealed class ApprovalsApi(ApprovalTokens tokens, TimeProvider timeProvide
         await foreach (var instance in client.GetAllInstancesAsync(query, cancellationToken))
         {
             if (instance.ReadCustomStatusAs<ApprovalGateStatus>() is not { } gate || gate.State.Outcome != ApprovalOutcome.Pending) continue;
-            pending.Add(new PendingApproval(gate.RunId, gate.Repository, gate.CommitSha, gate.Environment, gate.Text,
-                gate.State.ApprovedBy, gate.State.Required, ApprovalGate.DescribeApprovers(gate.State), gate.State.ExpiresAt));
+            pending.Add(PendingApproval.From(gate));
         }
         return Results.Ok(new { approvals = pending.OrderBy(p => p.ExpiresAt) });
     }
@@ -115,4 +114,8 @@ public sealed class ApprovalsApi(ApprovalTokens tokens, TimeProvider timeProvide
 
 /// <summary>A waiting gate as the approvals list shows it.</summary>
 public sealed record PendingApproval(string RunId, string Repository, string CommitSha, string Environment, string Status,
-    IReadOnlyList<string> ApprovedBy, int Required, string MayApprove, DateTimeOffset ExpiresAt);
+    IReadOnlyList<string> ApprovedBy, int Required, string MayApprove, DateTimeOffset ExpiresAt)
+{
+    public static PendingApproval From(ApprovalGateStatus gate) => new(gate.RunId, gate.Repository, gate.CommitSha, gate.Environment, gate.Text,
+        gate.State.ApprovedBy, gate.State.Required, ApprovalGate.DescribeApprovers(gate.State), gate.State.ExpiresAt);
+}

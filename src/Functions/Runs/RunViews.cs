@@ -27,7 +27,8 @@ public sealed record RunDetail(
     IReadOnlyList<string> Services,
     string? DeployedVersion,
     string? Reason,
-    IReadOnlyList<object> Approvals);
+    IReadOnlyList<object> Approvals,
+    Serverless.Functions.Approvals.PendingApproval? PendingApproval = null);
 
 public static class RunViews
 {

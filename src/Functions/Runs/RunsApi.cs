@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http;
 using Serverless.Core.Artifacts;
+using Serverless.Functions.Approvals;
 using Serverless.Runtime.Durable;
 using Serverless.Runtime.Hosting;
 
@@ -53,9 +54,19 @@ public sealed class RunsApi(IArtifactStore artifacts, TimeProvider timeProvider)
     {
         var instance = id.StartsWith(RunViews.InstancePrefix, StringComparison.Ordinal)
             ? await client.GetInstanceAsync(id, getInputsAndOutputs: true, cancellationToken) : null;
-        return instance is not null && RunViews.Detail(instance, timeProvider.GetUtcNow()) is { } detail
-            ? Results.Ok(detail)
-            : Problem(StatusCodes.Status404NotFound, $"No run with id '{id}'.", "id");
+        if (instance is null || RunViews.Detail(instance, timeProvider.GetUtcNow()) is not { } detail)
+            return Problem(StatusCodes.Status404NotFound, $"No run with id '{id}'.", "id");
+        return Results.Ok(await WithOpenGateAsync(detail, client, cancellationToken));
+    }
+
+    /// <summary>While the run waits at an approval gate, the decisions so far and who may still approve.</summary>
+    private static async Task<RunDetail> WithOpenGateAsync(RunDetail detail, DurableTaskClient client, CancellationToken cancellationToken)
+    {
+        var waiting = detail.Stages.FirstOrDefault(s => s.Group == "approval" && s.State == StageState.Running);
+        if (waiting is null) return detail;
+        var gateId = ApprovalGates.InstanceIdFor(detail.Run.Id, waiting.Name["approval-".Length..]);
+        var gate = (await client.GetInstanceAsync(gateId, cancellationToken: cancellationToken))?.ReadCustomStatusAs<ApprovalGateStatus>();
+        return gate is null ? detail : detail with { Approvals = [.. gate.State.Decisions], PendingApproval = PendingApproval.From(gate) };
     }
 
     /// <summary>A step's log; with <c>?offset=N</c> only what was written from byte N, so clients can follow a running step.</summary>

@@ -96,7 +96,16 @@ public sealed class ApprovalWalkthroughTests(ITestOutputHelper output) : IAsyncL
         Assert.Contains("Awaiting approval 0/2", await _http.GetStringAsync("api/approvals"));
         await ExpectAsync(await DecideAsync(secondRun, "octocat", "approve"), HttpStatusCode.Forbidden);
         await ExpectAsync(await DecideAsync(secondRun, "carol", "approve"), HttpStatusCode.Forbidden);
-        await ApproveByTwoAsync(secondRun);
+        await ExpectAsync(await DecideAsync(secondRun, "alice", "approve", "ship it"), HttpStatusCode.Accepted);
+        JsonElement waiting = default;
+        await Eventually.TrueAsync(async () =>
+        {
+            waiting = await _http.GetFromJsonAsync<JsonElement>($"api/runs/{secondRun}");
+            return waiting.GetProperty("approvals").GetArrayLength() == 1;
+        }, "the run shows alice's approval while it waits");
+        Assert.Equal(("alice", "ship it"), (waiting.GetProperty("approvals")[0].GetProperty("approver").GetString(), waiting.GetProperty("approvals")[0].GetProperty("comment").GetString()));
+        Assert.Equal("Awaiting approval 1/2 (alice)", waiting.GetProperty("pendingApproval").GetProperty("status").GetString());
+        await ExpectAsync(await DecideAsync(secondRun, "bob", "approve"), HttpStatusCode.Accepted);
         var done = await WaitForRunAsync(secondRun);
         await Eventually.TrueAsync(() => Task.FromResult(statuses.Contains($"200 {second}")), "the poller sees the new version");
         await polling.CancelAsync();
