@@ -1,0 +1,256 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.Playwright;
+using Serverless.Functions.Tests.EndToEnd;
+using Serverless.Testing.GitHub;
+using Serverless.Testing.Local;
+
+namespace Serverless.Functions.Tests.Dashboard;
+
+/// <summary>
+/// One real function app (as <see cref="ApprovalWalkthroughTests"/> starts it: a git repository holding the sample
+/// service, fake GitHub, local target ports for dev, staging and production, team release = alice, bob, octocat)
+/// and one headless Debian Chromium driven by Playwright, for every dashboard test.
+/// </summary>
+public sealed class DashboardFixture : IAsyncLifetime
+{
+    public const string Repository = "acme/hello-service";
+    public const string Service = "hello-service";
+    public const string Secret = "dashboard-webhook-secret";
+    public const string FunctionKey = "dashboard-function-key";
+    public const string MasterKey = "dashboard-master-key";
+    public const string ChromiumPath = "/usr/bin/chromium";
+    public const string NoCommit = "0000000000000000000000000000000000000000";
+
+    /// <summary>Two checks and a scan run side by side; <c>greet</c> echoes <see cref="GreetLogLine"/> into its log.</summary>
+    public const string GreetLogLine = "greetings from the dashboard check";
+    public const string Pipeline = """
+        name: hello-service
+        services:
+          - name: hello-service
+            path: .
+            build: node build.js
+            run: node out/server.js
+            health: /health
+        checks:
+          lint: node --check server.js && node --check build.js
+          greet: echo "greetings from the dashboard check"
+        scans:
+          secrets: builtin
+        environments:
+          dev: { branch: dev, strategy: rolling, target: local, health: { timeout: 20s } }
+          staging:
+            branch: staging
+            strategy: blue-green
+            target: local
+            approvals: { required: 2, timeout: 1h, approvers: [team:release] }
+        """;
+
+    /// <summary>How long pipeline progress may take on a busy CI machine.</summary>
+    public static readonly TimeSpan PipelineTimeout = TimeSpan.FromMinutes(2);
+    public const float UiTimeoutMs = 90_000;
+
+    private static readonly string[] ChromiumArgs =
+        ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"];
+
+    private readonly TempDirectory _data = new("functions-dashboard");
+    private readonly SemaphoreSlim _git = new(1, 1);
+    private readonly SemaphoreSlim _shared = new(1, 1);
+    private TempGitRepository? _repository;
+    private FakeGitHubApi? _gitHub;
+    private IPlaywright? _playwright;
+    private string? _head;
+    private string? _succeededDevRun;
+    private string? _waitingStagingRun;
+
+    public FunctionsHostProcess Host { get; private set; } = null!;
+    public IBrowser Browser { get; private set; } = null!;
+    public HttpClient Http { get; private set; } = null!;
+    public int DevPort { get; private set; }
+    public int StagingPort { get; private set; }
+    public string BaseUrl => Host.BaseUrl.ToString();
+
+    public async Task InitializeAsync()
+    {
+        if (!File.Exists(ChromiumPath))
+            throw new InvalidOperationException(
+                $"Chromium is not installed at {ChromiumPath}; the dashboard tests need it. Install it with: apt-get install -y chromium (never `playwright install`).");
+
+        Assertions.SetDefaultExpectTimeout(UiTimeoutMs);
+        try
+        {
+            await LaunchChromiumAsync();
+            await StartHostAsync();
+        }
+        catch
+        {
+            await DisposeAsync();
+            throw;
+        }
+    }
+
+    private async Task LaunchChromiumAsync()
+    {
+        _playwright = await Playwright.CreateAsync();
+        try
+        {
+            Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+            {
+                ExecutablePath = ChromiumPath,
+                Headless = true,
+                Args = ChromiumArgs,
+            });
+        }
+        catch (PlaywrightException error)
+        {
+            throw new InvalidOperationException(
+                $"Could not launch {ChromiumPath} (install Debian's chromium with: apt-get install -y chromium): {error.Message}", error);
+        }
+    }
+
+    private async Task StartHostAsync()
+    {
+        _repository = await TempGitRepository.CreateAsync("dev");
+        _gitHub = await FakeGitHubApi.StartAsync();
+        DevPort = FreePort.Next();
+        StagingPort = FreePort.Next();
+        Host = await FunctionsHostProcess.StartAsync(FreePort.Next(), new Dictionary<string, string>
+        {
+            ["PIPELINES_DATA_DIR"] = _data.Path,
+            ["GITHUB_WEBHOOK_SECRET"] = Secret,
+            ["PIPELINES_REPOSITORIES"] = $"{Repository}={_repository.CloneUrl}",
+            ["PIPELINES_MASTER_KEY"] = MasterKey,
+            ["PIPELINES_FUNCTION_KEY"] = FunctionKey,
+            ["PIPELINES_TEAMS"] = "release=alice,bob,octocat",
+            ["GITHUB_API_URL"] = _gitHub.BaseUrl.ToString(),
+            ["GITHUB_TOKEN"] = _gitHub.ExpectedToken,
+            ["LocalTarget__Ports__dev"] = DevPort.ToString(),
+            ["LocalTarget__Ports__staging"] = StagingPort.ToString(),
+            ["LocalTarget__Ports__production"] = FreePort.Next().ToString(),
+        });
+        Http = new HttpClient { BaseAddress = Host.BaseUrl };
+        Http.DefaultRequestHeaders.Add("x-functions-key", FunctionKey);
+
+        var files = RunApi.SampleFiles();
+        files["pipeline.yml"] = Pipeline;
+        _head = await _repository.CommitAsync("Dashboard sample", files);
+    }
+
+    /// <summary>A new browser context signed in through the sign-in form, showing <paramref name="route"/>.</summary>
+    public async Task<DashboardSession> SignInAsync(string key = FunctionKey, string name = "octocat", string route = "#/runs", int width = 1280, int height = 800)
+    {
+        var session = await OpenAsync(width, height);
+        await session.SignInAsync(key, name);
+        if (route != "#/runs") await session.GoToAsync(route);
+        return session;
+    }
+
+    /// <summary>A new browser context on the dashboard, not signed in.</summary>
+    public async Task<DashboardSession> OpenAsync(int width = 1280, int height = 800)
+    {
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = BaseUrl,
+            ViewportSize = new ViewportSize { Width = width, Height = height },
+        });
+        context.SetDefaultTimeout(UiTimeoutMs);
+        var page = await context.NewPageAsync();
+        var session = new DashboardSession(this, context, page);
+        await page.GotoAsync(BaseUrl);
+        return session;
+    }
+
+    /// <summary>Commits a change (a file with the given text) to the test repository; returns (before, after).</summary>
+    public async Task<(string Before, string After)> CommitAsync(string message)
+    {
+        await _git.WaitAsync();
+        try
+        {
+            var before = _head!;
+            _head = await _repository!.CommitAsync(message, new Dictionary<string, string> { ["NOTES.md"] = $"{message}\n{Guid.NewGuid()}\n" });
+            return (before, _head);
+        }
+        finally
+        {
+            _git.Release();
+        }
+    }
+
+    /// <summary>Commits a change and pushes it to <paramref name="branch"/> with a signed webhook (pusher octocat); returns the run and commit.</summary>
+    public async Task<(string RunId, string Commit)> PushAsync(string branch, string message)
+    {
+        var (before, after) = await CommitAsync(message);
+        return (await RunApi.PushAsync(Http, Secret, Repository, branch, before, after, message), after);
+    }
+
+    public async Task<JsonElement> WaitForRunAsync(string runId) => await RunApi.WaitForRunAsync(Http, runId);
+
+    public async Task<JsonElement> RunAsync(string runId) => await Http.GetFromJsonAsync<JsonElement>($"api/runs/{runId}");
+
+    /// <summary>Waits until the run's approval gate for <paramref name="environment"/> is listed by GET /api/approvals.</summary>
+    public Task WaitForGateAsync(string runId, string environment = "staging") =>
+        Eventually.TrueAsync(
+            async () => (await Http.GetStringAsync("api/approvals")).Contains($"\"{runId}\"", StringComparison.Ordinal)
+                        && (await Http.GetStringAsync("api/approvals")).Contains($"\"{environment}\"", StringComparison.Ordinal),
+            $"the {environment} gate of {runId} is listed by /api/approvals",
+            PipelineTimeout);
+
+    /// <summary>A run that went live on dev (pushed once, shared by the tests that only need some finished run).</summary>
+    public async Task<string> SucceededDevRunAsync()
+    {
+        await _shared.WaitAsync();
+        try
+        {
+            if (_succeededDevRun is null)
+            {
+                var (runId, _) = await PushAsync("dev", "A dev run for the dashboard pages");
+                var run = await WaitForRunAsync(runId);
+                Assert.True(run.GetProperty("run").GetProperty("status").GetString() == "Succeeded", $"the shared dev run did not succeed: {run}");
+                _succeededDevRun = runId;
+            }
+            return _succeededDevRun;
+        }
+        finally
+        {
+            _shared.Release();
+        }
+    }
+
+    /// <summary>A staging run left waiting at its approval gate (so the Approvals page has something to show).</summary>
+    public async Task<string> WaitingStagingRunAsync()
+    {
+        await _shared.WaitAsync();
+        try
+        {
+            if (_waitingStagingRun is null)
+            {
+                var (runId, _) = await PushAsync("staging", "A staging run left waiting for approval");
+                await WaitForGateAsync(runId);
+                _waitingStagingRun = runId;
+            }
+            return _waitingStagingRun;
+        }
+        finally
+        {
+            _shared.Release();
+        }
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (Browser is not null) await Browser.DisposeAsync();
+        _playwright?.Dispose();
+        Http?.Dispose();
+        if (Host is not null)
+        {
+            await Host.DisposeAsync();
+            Directory.CreateDirectory(Artifacts.Folder);
+            await File.WriteAllTextAsync(Path.Combine(Artifacts.Folder, "dashboard-host.log"), Host.Output);
+        }
+        if (_gitHub is not null) await _gitHub.DisposeAsync();
+        _repository?.Dispose();
+        _data.Dispose();
+        _git.Dispose();
+        _shared.Dispose();
+    }
+}
