@@ -31,21 +31,20 @@ export function render(main) {
 
   async function load() {
     const mine = ++generation;
-    const params = new URLSearchParams({ top: '100' });
+    const params = new URLSearchParams({ top: String(PAGE) });
     if (repo.control.value.trim()) params.set('repo', repo.control.value.trim());
     if (branch.control.value.trim()) params.set('branch', branch.control.value.trim());
     if (environment.control.value) params.set('environment', environment.control.value);
     if (status.control.value) params.set('status', status.control.value);
-    let data;
+    let list;
     try {
-      data = await getJson(`/api/runs?${params}`);
+      list = await fetchNewest(params);
     } catch (e) {
       if (mine === generation) messages.alert(e.detail || e.message);
       return;
     }
     if (mine !== generation) return;
     messages.clear();
-    const list = data?.runs || [];
     updateRows(tbody, list);
     for (const run of list) {
       if (!knownRepos.has(run.repository)) { knownRepos.add(run.repository); repoList.append(h('option', { value: run.repository })); }
@@ -76,6 +75,30 @@ export function render(main) {
   });
 
   return () => { poller.stop(); clearTimeout(debounce); };
+}
+
+/**
+ * The API pages through the store oldest first and sorts each page, so the newest runs can be on a later page:
+ * follow the continuation token (at most MAX_PAGES pages) and keep the newest SHOWN runs.
+ */
+const MAX_PAGES = 20;
+const PAGE = Number(new URLSearchParams(location.search).get('pageSize')) || 100;
+const SHOWN = 100;
+async function fetchNewest(params) {
+  const all = [];
+  let token = null;
+  for (let i = 0; i < MAX_PAGES; i++) {
+    const query = new URLSearchParams(params);
+    if (token) query.set('continuationToken', token);
+    const data = await getJson(`/api/runs?${query}`);
+    all.push(...(data?.runs || []));
+    token = data?.continuationToken;
+    if (!token) break;
+  }
+  const seen = new Set();
+  return all.filter(r => !seen.has(r.id) && seen.add(r.id))
+    .sort((a, b) => (Date.parse(b.createdAt) || 0) - (Date.parse(a.createdAt) || 0))
+    .slice(0, SHOWN);
 }
 
 function updateRows(tbody, runs) {
