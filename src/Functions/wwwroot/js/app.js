@@ -156,7 +156,6 @@ function renderFreezeBanner(frozen) {
   if (!frozen.length) { if (existing) existing.remove(); return; }
   if (existing && existing.dataset.text === text) return;
   const banner = h('div', { class: 'freeze-banner', role: 'alert', dataset: { text } },
-    h('span', { class: 'icon', 'aria-hidden': 'true' }, '❄ '),
     `Deployments of ${frozen.join(', ')} are frozen: the security scan found exposed secrets. `,
     h('a', { href: '#/health' }, 'See Health & security'), '.');
   if (existing) existing.replaceWith(banner); else banners.append(banner);
