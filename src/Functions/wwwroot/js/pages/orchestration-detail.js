@@ -94,7 +94,13 @@ export function render(main, [instanceId]) {
       if (action === 'restart' && body?.id && body.id !== instanceId) {
         replaceChildren(messages.el, h('p', { role: 'status', class: 'msg msg-ok' }, `${done} as `, h('a', { href: `#/orchestrations/${enc(body.id)}` }, body.id), '.'));
       } else messages.status(`${done}.`);
-      if (action === 'purge') { poller?.stop(); return; }
+      if (action === 'purge') {
+        poller?.stop();
+        replaceChildren(messages.el, h('p', { role: 'status', class: 'msg msg-ok' }, 'Purged: the instance and its history are deleted. ', h('a', { href: '#/orchestrations' }, 'Back to orchestrations')));
+        for (const b of buttons) b.disabled = true;
+        raise.disabled = true;
+        return;
+      }
       sig = '';
       if (poller?.stopped) poller = poll(load, 2000); else poller?.now();
     } catch (e) {
