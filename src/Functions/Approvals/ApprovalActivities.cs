@@ -26,7 +26,7 @@ public sealed class ApprovalActivities(ISlackWebhookClient slack, ApprovalTokens
             return false;
         }
         var text = $"{gate.Repository} @ {gate.CommitSha[..Math.Min(7, gate.CommitSha.Length)]} to {gate.Environment}: {reminder.Status}. " +
-            $"Approve or reject: POST {settings.PublicBaseUrl}api/approvals/{gate.RunId}/{gate.Environment}" +
+            $"Approve or reject on the dashboard: {settings.PublicBaseUrl}#/approvals" +
             string.Concat(NamedApprovers(gate).Select(user => $"\n{user}: approve {Link(reminder, user, ApprovalChoice.Approve)} reject {Link(reminder, user, ApprovalChoice.Reject)}"));
         await slack.PostAsync(webhook, new SlackMessage(SlackText.EscapeAndFit(text, SlackLimits.SectionText), []), cancellationToken);
         return true;

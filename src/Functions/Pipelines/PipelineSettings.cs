@@ -17,7 +17,11 @@ public sealed record PipelineSettings(string WorkspacesDirectory, string Release
             publicUrl);
     }
 
+    /// <summary>The run API's URL for a run (needs the function key).</summary>
     public Uri RunUrl(string runId) => new(PublicBaseUrl, $"api/runs/{Uri.EscapeDataString(runId)}");
+
+    /// <summary>The run's page on the dashboard: what people follow from GitHub and Slack.</summary>
+    public Uri RunPageUrl(string runId) => new(PublicBaseUrl, $"#/runs/{Uri.EscapeDataString(runId)}");
 
     public string WorkspaceFor(string runId) => Path.Combine(WorkspacesDirectory, runId);
 }

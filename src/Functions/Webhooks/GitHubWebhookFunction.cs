@@ -119,7 +119,7 @@ public sealed class GitHubWebhookFunction(
 
     private async Task<IResult> StartAsync(DurableTaskClient client, PipelineRun run, CancellationToken cancellationToken)
     {
-        var links = new { run = pipelines.RunUrl(run.RunId).ToString() };
+        var links = new { run = pipelines.RunUrl(run.RunId).ToString(), page = pipelines.RunPageUrl(run.RunId).ToString() };
         if (await client.GetInstanceAsync(run.RunId, cancellationToken: cancellationToken) is { } existing)
             return Results.Ok(new { action = "redelivery", runId = run.RunId, status = existing.RuntimeStatus.ToString(), links });
         try

@@ -43,6 +43,7 @@ public sealed class FailingCheckTests : IAsyncLifetime
         Assert.Empty(_app.GitHub.Deployments);
         Assert.Contains(_app.GitHub.CommitStatuses, s => s.Sha == _sha && s.Context == "pipelines/checks" && s.State == "failure"
             && s.Description == "'unit' failed with exit code 1");
+        Assert.All(_app.GitHub.CommitStatuses, s => Assert.Equal($"{_app.BaseUrl}#/runs/{runId}", s.TargetUrl));
 
         using var log = await _app.Http.GetAsync($"api/runs/{runId}/logs/checks-unit");
         Assert.Equal(HttpStatusCode.OK, log.StatusCode);

@@ -26,7 +26,7 @@ public sealed class ReportingActivities(
         try
         {
             await statuses.CreateCommitStatusAsync(input.Run.Owner, input.Run.Name, input.Run.CommitSha, input.State,
-                $"pipelines/{input.Context}", input.Description, settings.RunUrl(input.Run.RunId).ToString(), cancellationToken);
+                $"pipelines/{input.Context}", input.Description, settings.RunPageUrl(input.Run.RunId).ToString(), cancellationToken);
         }
         catch (GitHubApiException ex)
         {
@@ -47,7 +47,7 @@ public sealed class ReportingActivities(
             $"{run.ShortSha} to {input.Environment}", new { runId = run.RunId }, transientEnvironment: false,
             productionEnvironment: input.Environment.Equals("production", StringComparison.OrdinalIgnoreCase), cancellationToken);
         await deployments.CreateDeploymentStatusAsync(run.Owner, run.Name, id, input.State,
-            input.EnvironmentUrl, settings.RunUrl(run.RunId).ToString(), input.Description, cancellationToken);
+            input.EnvironmentUrl, settings.RunPageUrl(run.RunId).ToString(), input.Description, cancellationToken);
         return id;
     }
 
@@ -69,7 +69,7 @@ public sealed class ReportingActivities(
             Author = run.Author ?? run.Pusher ?? "unknown",
             Environment = input.Environment,
             Duration = input.Duration,
-            RunUrl = settings.RunUrl(run.RunId),
+            RunUrl = settings.RunPageUrl(run.RunId),
             RunId = run.RunId,
         };
         var message = input.Succeeded ? PipelineSlackMessages.Succeeded(notification) : PipelineSlackMessages.Failed(notification, input.Reason ?? "failed");
