@@ -105,7 +105,7 @@ function showSignIn() {
     } catch (e) {
       if (e.status === 401 || e.status === 403) {
         session.clear();
-        replaceChildren(messages, h('p', { role: 'alert', class: 'msg msg-error' }, e.detail));
+        replaceChildren(messages, h('p', { role: 'alert', class: 'msg msg-error' }, `The access key was not accepted. (${e.detail})`));
         key.control.focus();
         return;
       }
@@ -125,7 +125,7 @@ async function refreshSession() {
     const info = await getJson('/api/session', { quiet401: true });
     session.admin = Boolean(info?.admin);
   } catch (e) {
-    if (e.status === 401) { signOut(e.detail); return false; }
+    if (e.status === 401) { signOut(`The access key was not accepted; sign in again. (${e.detail})`); return false; }
     session.admin = false;
   }
   return true;
@@ -182,7 +182,7 @@ function signOut(message = '') {
 
 document.querySelector('[data-sign-out]').addEventListener('click', () => signOut(''));
 window.addEventListener(UNAUTHORIZED_EVENT, event => {
-  if (session.signedIn) signOut(event.detail || 'The access key was not accepted. Sign in again.');
+  if (session.signedIn) signOut(`The access key was not accepted; sign in again. (${event.detail || 'unauthorized'})`);
 });
 window.addEventListener('hashchange', () => route());
 
