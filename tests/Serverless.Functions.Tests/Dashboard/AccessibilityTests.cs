@@ -34,6 +34,7 @@ public sealed class AccessibilityTests(DashboardFixture fixture, ITestOutputHelp
     private async Task CheckAsync(DashboardSession session, string name, List<string> violations, List<string> errors)
     {
         var result = await session.Page.RunAxe();
+        Assert.True(result.Passes.Length > 0, $"{name}: axe ran no rules");
         foreach (var violation in result.Violations)
         {
             var line = $"{name}: {violation.Id} ({violation.Impact}) {violation.Help} — {string.Join("; ", violation.Nodes.Select(n => n.Target?.ToString()))}";

@@ -31,7 +31,7 @@ public sealed class ScreenshotTests(DashboardFixture fixture, ITestOutputHelper 
             await CaptureAsync(session, target.Name, width, height, overflowing);
         }
 
-        Assert.True(overflowing.Count == 0, $"the document scrolls horizontally at {width}px:\n{string.Join("\n", overflowing)}");
+        Assert.True(overflowing.Count == 0, $"at {width}px the document scrolls sideways or content is cut off at the right edge:\n{string.Join("\n", overflowing)}");
     }
 
     private async Task CaptureAsync(DashboardSession session, string name, int width, int height, List<string> overflowing)
@@ -40,7 +40,32 @@ public sealed class ScreenshotTests(DashboardFixture fixture, ITestOutputHelper 
         await session.Page.ScreenshotAsync(new PageScreenshotOptions { Path = path, Animations = ScreenshotAnimations.Disabled });
         var widths = await session.Page.EvaluateAsync<int[]>("() => [document.documentElement.scrollWidth, window.innerWidth]");
         var (scrollWidth, innerWidth) = (widths[0], widths[1]);
-        output.WriteLine($"{path}: scrollWidth {scrollWidth}, innerWidth {innerWidth}");
-        if (width <= 390 && scrollWidth > innerWidth) overflowing.Add($"{name}: scrollWidth {scrollWidth} > innerWidth {innerWidth}");
+        var sticking = await session.Page.EvaluateAsync<string[]>(StickingOutScript);
+        output.WriteLine($"{path}: scrollWidth {scrollWidth}, innerWidth {innerWidth}, {sticking.Length} elements past the right edge");
+        if (width > 390) return;
+        if (scrollWidth > innerWidth) overflowing.Add($"{name}: scrollWidth {scrollWidth} > innerWidth {innerWidth}");
+        overflowing.AddRange(sticking.Select(element => $"{name}: {element}"));
     }
+
+    /// <summary>
+    /// Elements that reach past the right edge of the viewport without a scrolling (or clipping) container of their
+    /// own: with <c>overflow-x: hidden</c> on html/body the document's scrollWidth stays at the viewport's width and
+    /// such content is simply cut off, so the scrollWidth check alone would not notice it.
+    /// </summary>
+    internal const string StickingOutScript = """
+        () => {
+          const width = window.innerWidth;
+          const contained = element => {
+            for (let parent = element.parentElement; parent && parent !== document.body && parent !== document.documentElement; parent = parent.parentElement)
+              if (getComputedStyle(parent).overflowX !== 'visible') return true;
+            return false;
+          };
+          const describe = element => element.tagName.toLowerCase() + (element.id ? '#' + element.id : '')
+            + [...element.classList].map(c => '.' + c).join('') + ' "' + (element.textContent || '').trim().slice(0, 40) + '"';
+          return [...document.body.querySelectorAll('*')]
+            .filter(element => { const box = element.getBoundingClientRect(); return box.width > 0 && box.height > 0 && box.right > width + 1; })
+            .filter(element => !contained(element))
+            .map(element => describe(element) + ' ends at ' + Math.round(element.getBoundingClientRect().right) + 'px');
+        }
+        """;
 }
