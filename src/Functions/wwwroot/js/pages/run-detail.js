@@ -48,6 +48,7 @@ export function render(main, [id]) {
     renderFacts(data);
     renderGraph(data.stages || []);
     renderApprovals(data.approvals || []);
+    await renderPendingGates(data);
     renderDeployed(data);
     if (log) log.stageChanged();
     if (!ACTIVE.has(run.status)) poller?.stop();
@@ -116,6 +117,19 @@ export function render(main, [id]) {
     replaceChildren(approvalsBody, h('ul', { class: 'decisions' }, list.map(a => h('li', {},
       badge(a.choice, a.choice === 'Approve' ? 'Approved' : 'Rejected'), ' by ', h('strong', {}, a.approver), ' ', timeEl(a.at),
       a.comment ? h('blockquote', {}, a.comment) : null))));
+  }
+
+  // Gates of this run still waiting: who may approve and until when (from /api/approvals).
+  const pendingBody = h('div', { class: 'pending-gates' });
+  approvalsSection.append(pendingBody);
+  async function renderPendingGates(data) {
+    const waiting = (data.stages || []).some(s => s.group === 'approval' && s.state === 'Running');
+    if (!waiting) { pendingBody.replaceChildren(); return; }
+    let gates = [];
+    try { gates = ((await getJson('/api/approvals'))?.approvals || []).filter(g => g.runId === id); } catch { return; }
+    replaceChildren(pendingBody, gates.map(g => h('p', { class: 'waiting' },
+      h('strong', {}, `Waiting for ${g.environment}: `), `${g.status}. May approve: ${g.mayApprove}. Expires `, timeEl(g.expiresAt, { withRelative: true }), '. ',
+      h('a', { href: '#/approvals' }, 'Decide on the Approvals page'))));
   }
 
   function renderDeployed(data) {
