@@ -147,7 +147,7 @@ export function render(main, [id]) {
     const section = h('section', { class: 'card log-section', 'aria-label': `Log for ${name}` },
       h('div', { class: 'log-head' }, h('h2', {}, `Log: ${name}`), close), status, pre);
     logHolder.replaceChildren(section);
-    const state = { name, pre, offset: 0, text: '', poller: null, done: false };
+    const state = { name, pre, offset: 0, poller: null, decoder: new TextDecoder() };
     const stageOf = () => detail?.stages?.find(s => s.name === name);
     async function fetchLog() {
       const stage = stageOf();
@@ -163,8 +163,10 @@ export function render(main, [id]) {
         setText(status, e.status === 404 ? 'No log yet.' : (e.detail || e.message));
         return;
       }
-      const text = await response.text();
+      // Offsets count bytes: one streaming decoder keeps a UTF-8 character split across two polls intact.
+      const bytes = new Uint8Array(await response.arrayBuffer());
       const next = response.headers.get('x-log-next-offset');
+      const text = next !== null && next !== '' ? state.decoder.decode(bytes, { stream: true }) : new TextDecoder().decode(bytes);
       const atBottom = pre.scrollHeight - pre.scrollTop - pre.clientHeight < 24;
       if (next !== null && next !== '') {
         if (text) pre.append(document.createTextNode(text));
