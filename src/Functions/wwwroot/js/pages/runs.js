@@ -54,6 +54,15 @@ export function render(main) {
     setText(summary, list.length ? `${list.length} run${list.length === 1 ? '' : 's'}${filtered ? ' matching the filters' : ''}, newest first.` : '');
   }
 
+  // The environment filter offers the configured environments (dev, staging, production until they load).
+  getJson('/api/environments').then(data => {
+    const names = (data?.environments || []).map(e => e.name);
+    if (!names.length) return;
+    const current = environment.control.value;
+    environment.control.replaceChildren(h('option', { value: '' }, 'Any'), ...names.map(n => h('option', { value: n }, n)));
+    environment.control.value = names.includes(current) ? current : '';
+  }).catch(() => {});
+
   const poller = poll(load, 2000);
   let debounce = null;
   function changed() {
