@@ -21,8 +21,14 @@ public sealed record DeploymentOrigin(string Environment, string Version, RunSum
 
 public static class EnvironmentViews
 {
+    /// <summary>Environments are listed in the order changes usually travel; others follow by name.</summary>
+    private static readonly string[] PromotionOrder = ["dev", "development", "test", "qa", "staging", "preprod", "production", "prod"];
+
     public static IReadOnlyList<EnvironmentView> Build(TargetState target, IReadOnlyList<DeploymentOrigin> origins, HealthState health) =>
-        target.Environments.Select(environment =>
+        target.Environments
+        .OrderBy(e => Array.IndexOf(PromotionOrder, e.Environment.ToLowerInvariant()) is var rank and >= 0 ? rank : PromotionOrder.Length)
+        .ThenBy(e => e.Environment, StringComparer.Ordinal)
+        .Select(environment =>
         {
             var fromRuns = origins.Where(o => o.Environment.Equals(environment.Environment, StringComparison.OrdinalIgnoreCase)).ToList();
             var strategy = fromRuns.OrderByDescending(o => o.Run.CreatedAt).Select(o => o.Strategy).FirstOrDefault(s => s is not null);

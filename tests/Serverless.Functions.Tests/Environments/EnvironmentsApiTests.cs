@@ -36,6 +36,8 @@ public sealed class EnvironmentsApiTests : IAsyncLifetime
         var first = await DeployAsync("first\n");
         var second = await DeployAsync("second\n");
 
+        var listed = (await _app.GetAsync("api/environments")).Body.GetProperty("environments").EnumerateArray().Select(e => e.GetProperty("name").GetString());
+        Assert.Equal(["dev", "staging", "production"], listed);
         var dev = await DevAsync();
         Assert.Equal("rolling", dev.GetProperty("strategy").GetString());
         Assert.Equal($"http://127.0.0.1:{_devPort}/", dev.GetProperty("url").GetString());
