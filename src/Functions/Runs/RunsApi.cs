@@ -10,6 +10,7 @@ namespace Serverless.Functions.Runs;
 public sealed class RunsApi(IArtifactStore artifacts, TimeProvider timeProvider)
 {
     private const int MaxPageSize = 100;
+    private const int MaxScannedPerRequest = 2000;
 
     [Function("ListRuns")]
     public async Task<IResult> List(
@@ -26,23 +27,32 @@ public sealed class RunsApi(IArtifactStore artifacts, TimeProvider timeProvider)
 
         var runs = new List<RunSummary>();
         var token = request.Headers["x-ms-continuation-token"].FirstOrDefault() ?? Filter("continuationToken");
-        // Filters on the run's own fields are applied after the store's query, so a page may hold fewer than top.
-        var page = await client.GetInstancesPageAsync(new OrchestrationQuery
-        {
-            InstanceIdPrefix = RunViews.InstancePrefix, PageSize = top, FetchInputsAndOutputs = true, ContinuationToken = token,
-        }, cancellationToken);
         var now = timeProvider.GetUtcNow();
-        foreach (var instance in page.Instances)
+        var scanned = 0;
+        // Newest first; each page asks only for the runs still missing, so a page boundary is exactly where this answer
+        // stops and the continuation token resumes after the last run returned. Scanning is bounded per request.
+        do
         {
-            if (RunViews.Summarize(instance, now) is not { } run) continue;
-            if (repo is not null && !run.Repository.Equals(repo, StringComparison.OrdinalIgnoreCase)) continue;
-            if (branch is not null && run.Branch != branch) continue;
-            if (environment is not null && !string.Equals(run.Environment, environment, StringComparison.OrdinalIgnoreCase)) continue;
-            if (status is not null && !run.Status.Equals(status, StringComparison.OrdinalIgnoreCase)) continue;
-            runs.Add(run);
+            var page = await client.GetInstancesPageAsync(new OrchestrationQuery
+            {
+                InstanceIdPrefix = RunViews.InstancePrefix, PageSize = top - runs.Count, FetchInputsAndOutputs = true,
+                ContinuationToken = token, NewestFirst = true,
+            }, cancellationToken);
+            scanned += page.Instances.Count;
+            token = page.ContinuationToken;
+            foreach (var instance in page.Instances)
+            {
+                if (RunViews.Summarize(instance, now) is not { } run) continue;
+                if (repo is not null && !run.Repository.Equals(repo, StringComparison.OrdinalIgnoreCase)) continue;
+                if (branch is not null && run.Branch != branch) continue;
+                if (environment is not null && !string.Equals(run.Environment, environment, StringComparison.OrdinalIgnoreCase)) continue;
+                if (status is not null && !run.Status.Equals(status, StringComparison.OrdinalIgnoreCase)) continue;
+                runs.Add(run);
+            }
         }
-        request.HttpContext.Response.Headers["x-ms-continuation-token"] = page.ContinuationToken ?? "";
-        return Results.Ok(new { runs = runs.OrderByDescending(r => r.CreatedAt), continuationToken = page.ContinuationToken });
+        while (token is not null && runs.Count < top && scanned < MaxScannedPerRequest);
+        request.HttpContext.Response.Headers["x-ms-continuation-token"] = token ?? "";
+        return Results.Ok(new { runs, continuationToken = token });
     }
 
     [Function("GetRun")]

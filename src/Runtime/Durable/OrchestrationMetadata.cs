@@ -33,6 +33,8 @@ public sealed record OrchestrationQuery
     public int PageSize { get; init; } = 100;
     public bool FetchInputsAndOutputs { get; init; }
     public string? ContinuationToken { get; init; }
+    /// <summary>List from the newest instance to the oldest.</summary>
+    public bool NewestFirst { get; init; }
 }
 
 public sealed record OrchestrationPage(IReadOnlyList<OrchestrationMetadata> Instances, string? ContinuationToken);

@@ -94,6 +94,7 @@ internal sealed class StoreDurableTaskClient(
             PageSize = Math.Clamp(query.PageSize, 1, 1000),
             ContinuationToken = query.ContinuationToken,
             FetchInputsAndOutputs = query.FetchInputsAndOutputs,
+            NewestFirst = query.NewestFirst,
         }, cancellationToken);
         return new OrchestrationPage([.. page.Instances.Select(r => ToMetadata(r, query.FetchInputsAndOutputs))], page.ContinuationToken);
     }

@@ -119,9 +119,11 @@ public sealed record InstanceQuery
     public string? ContinuationToken { get; init; }
     /// <summary>When false, Input and Output are left null (cheaper lists); CustomStatus is always returned.</summary>
     public bool FetchInputsAndOutputs { get; init; } = true;
+    /// <summary>Pages go from the newest instance to the oldest instead of the other way round.</summary>
+    public bool NewestFirst { get; init; }
 }
 
-/// <summary>One page of a query, ordered by CreatedAt then InstanceId. A null token means there are no more pages.</summary>
+/// <summary>One page of a query, ordered by CreatedAt then InstanceId (both descending with NewestFirst). A null token means there are no more pages.</summary>
 public sealed record InstancePage(IReadOnlyList<InstanceRecord> Instances, string? ContinuationToken);
 
 /// <summary>Which finished instances to purge; instances not in a terminal state are never purged.</summary>

@@ -30,6 +30,29 @@ public sealed class RunsApiTests(RunsApiTests.ThreeRuns runs) : IClassFixture<Ru
     }
 
     [Theory]
+    [InlineData("", "beta/main,alpha/feature,alpha/main")]
+    [InlineData("repo=acme/alpha", "alpha/feature,alpha/main")]
+    [InlineData("branch=main", "beta/main,alpha/main")]
+    public async Task Runs_come_newest_first_one_page_at_a_time(string filter, string expected)
+    {
+        var listed = new List<string>();
+        string? token = null;
+        do
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, $"api/runs?top=1&{filter}");
+            if (token is not null) request.Headers.Add("x-ms-continuation-token", token);
+            var answer = await _app.SendAsync(request);
+            var page = answer.Body.GetProperty("runs").EnumerateArray().ToList();
+            Assert.True(page.Count <= 1, answer.ToString());
+            listed.AddRange(page.Select(r => $"{r.GetProperty("repository").GetString()![5..]}/{r.GetProperty("branch").GetString()}"));
+            token = answer.Text("continuationToken") is { Length: > 0 } next ? next : null;
+        }
+        while (token is not null);
+
+        Assert.Equal(expected, string.Join(",", listed));
+    }
+
+    [Theory]
     [InlineData("0")]
     [InlineData("101")]
     [InlineData("ten")]

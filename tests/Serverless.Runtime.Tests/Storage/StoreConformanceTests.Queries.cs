@@ -58,8 +58,10 @@ public abstract partial class StoreConformanceTests
         Assert.Equal(["a_c"], Ids(await Store.QueryInstancesAsync(new InstanceQuery { InstanceIdPrefix = "a_" })));
     }
 
-    [Fact]
-    public async Task Query_pages_through_every_instance_once_in_order()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task Query_pages_through_every_instance_once_in_order(bool newestFirst)
     {
         var expected = new List<string>();
         for (var minute = 0; minute < 6; minute++)
@@ -78,7 +80,7 @@ public abstract partial class StoreConformanceTests
         var pages = 0;
         do
         {
-            var page = await Store.QueryInstancesAsync(new InstanceQuery { PageSize = 5, ContinuationToken = token });
+            var page = await Store.QueryInstancesAsync(new InstanceQuery { PageSize = 5, ContinuationToken = token, NewestFirst = newestFirst });
             Assert.True(page.Instances.Count <= 5);
             seen.AddRange(Ids(page));
             token = page.ContinuationToken;
@@ -86,6 +88,7 @@ public abstract partial class StoreConformanceTests
         }
         while (token is not null);
 
+        if (newestFirst) expected.Reverse();
         Assert.Equal(expected, seen);
         Assert.InRange(pages, 5, 6);
     }

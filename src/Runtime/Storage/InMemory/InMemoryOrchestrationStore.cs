@@ -75,13 +75,14 @@ public sealed class InMemoryOrchestrationStore : IOrchestrationStore
         return Locked(() =>
         {
             var after = InstancePageToken.Parse(query.ContinuationToken);
-            var matches = _data.Instances.Values
+            var candidates = _data.Instances.Values
                 .Select(s => s.Record)
                 .Where(r => InstanceFilters.Matches(r, query))
-                .Where(r => after is null || InstancePageToken.IsAfter(r, after.Value))
-                .OrderBy(r => r.CreatedAt.UtcTicks).ThenBy(r => r.InstanceId, StringComparer.Ordinal)
-                .Take(query.PageSize + 1)
-                .ToList();
+                .Where(r => after is null || InstancePageToken.IsAfter(r, after.Value) != query.NewestFirst && !InstancePageToken.IsAt(r, after.Value));
+            var ordered = query.NewestFirst
+                ? candidates.OrderByDescending(r => r.CreatedAt.UtcTicks).ThenByDescending(r => r.InstanceId, StringComparer.Ordinal)
+                : candidates.OrderBy(r => r.CreatedAt.UtcTicks).ThenBy(r => r.InstanceId, StringComparer.Ordinal);
+            var matches = ordered.Take(query.PageSize + 1).ToList();
             var more = matches.Count > query.PageSize;
             if (more) matches.RemoveAt(matches.Count - 1);
             var page = matches.Select(r => query.FetchInputsAndOutputs ? r : r with { Input = null, Output = null }).ToList();

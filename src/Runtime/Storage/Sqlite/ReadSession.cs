@@ -43,10 +43,10 @@ internal sealed class ReadSession(SqliteConnection connection) : IDisposable
             Add(" AND instance_id >= $prefix AND substr(instance_id, 1, length($prefix)) = $prefix", "$prefix", query.InstanceIdPrefix);
         if (after is { } token)
         {
-            Add(" AND (created_at, instance_id) > ($afterCreated, $afterId)", "$afterCreated", token.CreatedTicks);
+            Add($" AND (created_at, instance_id) {(query.NewestFirst ? "<" : ">")} ($afterCreated, $afterId)", "$afterCreated", token.CreatedTicks);
             command.Parameters.AddWithValue("$afterId", token.InstanceId);
         }
-        Add(" ORDER BY created_at, instance_id LIMIT $limit", "$limit", query.PageSize + 1);
+        Add(query.NewestFirst ? " ORDER BY created_at DESC, instance_id DESC LIMIT $limit" : " ORDER BY created_at, instance_id LIMIT $limit", "$limit", query.PageSize + 1);
         command.CommandText = sql.ToString();
 
         var instances = new List<InstanceRecord>();
