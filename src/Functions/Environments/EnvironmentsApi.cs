@@ -90,7 +90,7 @@ public sealed class EnvironmentsApi(LocalTarget target, IArtifactStore artifacts
         var query = new OrchestrationQuery { InstanceIdPrefix = RunViews.InstancePrefix, FetchInputsAndOutputs = true };
         await foreach (var instance in client.GetAllInstancesAsync(query, cancellationToken))
         {
-            if (RunViews.StatusOf(instance) is not { Environment: { } environment } status) continue;
+            if (RunViews.StatusOf(instance) is not { Environment: { } environment } status || !status.Stages.Any(s => s.Group == "deploy")) continue;
             if (RunViews.InputOf(instance) is not { } run || RunViews.Summarize(instance, instance.LastUpdatedAt) is not { } summary) continue;
             origins.Add(new DeploymentOrigin(environment, run.CommitSha, summary, run.Pusher, status.Strategy));
         }

@@ -28,6 +28,7 @@ public sealed class PipelineOrchestrator
             if (environment is null)
                 return await steps.FinishAsync(run.Trigger == RunTrigger.PullRequest ? "Validated" : "Built");
 
+            steps.Route(environment);
             await steps.ApproveAsync(environment);
             if (await context.CallActivityAsync<string?>(nameof(SecurityScanActivities.CheckDeploymentFreeze), run.Repository) is { } frozen)
                 throw new PipelineFailedException(frozen);

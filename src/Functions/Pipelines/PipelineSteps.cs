@@ -62,6 +62,13 @@ public sealed class PipelineSteps(TaskOrchestrationContext context, PipelineRun 
         return builds.ToDictionary(b => b.Service, b => b.ReleaseDirectory!);
     }
 
+    /// <summary>The branch routes the run to <paramref name="environment"/>: shown on the run from here on, gate included.</summary>
+    public void Route(EnvironmentDefinition environment)
+    {
+        _environment = environment.Name;
+        _progress.Update(s => s with { Environment = environment.Name, Strategy = environment.Strategy });
+    }
+
     /// <summary>Waits on the environment's approval gate, if it has one; anything but Approved fails the run.</summary>
     public async Task ApproveAsync(EnvironmentDefinition environment)
     {
@@ -86,8 +93,6 @@ public sealed class PipelineSteps(TaskOrchestrationContext context, PipelineRun 
 
     public async Task DeployAsync(EnvironmentDefinition environment, PipelineDefinition pipeline, IReadOnlyDictionary<string, string> releases, string workspace)
     {
-        _environment = environment.Name;
-        _progress.Update(s => s with { Environment = environment.Name, Strategy = environment.Strategy });
         await StatusAsync($"deploy/{environment.Name}", CommitState.Pending, $"deploying to {environment.Name}");
         var url = await context.CallActivityAsync<string>(nameof(DeliveryActivities.EnvironmentUrl), environment.Name);
         var deploymentId = await context.CallActivityAsync<long?>(nameof(ReportingActivities.RecordDeployment),

@@ -105,6 +105,8 @@ public sealed class ApprovalWalkthroughTests(ITestOutputHelper output) : IAsyncL
         }, "the run shows alice's approval while it waits");
         Assert.Equal(("alice", "ship it"), (waiting.GetProperty("approvals")[0].GetProperty("approver").GetString(), waiting.GetProperty("approvals")[0].GetProperty("comment").GetString()));
         Assert.Equal("Awaiting approval 1/2 (alice)", waiting.GetProperty("pendingApproval").GetProperty("status").GetString());
+        Assert.Equal("staging", waiting.GetProperty("run").GetProperty("environment").GetString());
+        Assert.Contains(secondRun, await _http.GetStringAsync("api/runs?environment=staging&status=Running"), StringComparison.Ordinal);
         await ExpectAsync(await DecideAsync(secondRun, "bob", "approve"), HttpStatusCode.Accepted);
         var done = await WaitForRunAsync(secondRun);
         await Eventually.TrueAsync(() => Task.FromResult(statuses.Contains($"200 {second}")), "the poller sees the new version");
