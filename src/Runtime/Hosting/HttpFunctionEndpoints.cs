@@ -37,10 +37,10 @@ public static class HttpFunctionEndpoints
     private static async Task InvokeAsync(HttpContext http, FunctionInvoker invoker, AuthorizationLevel level)
     {
         var keys = http.RequestServices.GetRequiredService<FunctionKeys>();
-        if (!FunctionsHostCaller.IsFunctionsHost(http) && !keys.Allows(level, PresentedKey(http.Request)))
+        var presented = PresentedKey(http.Request);
+        if (!FunctionsHostCaller.IsFunctionsHost(http) && !keys.Allows(level, presented))
         {
-            await Problems.Write(http, StatusCodes.Status401Unauthorized, "Unauthorized",
-                "This function needs a key: pass it as the 'code' query parameter or the 'x-functions-key' header.");
+            await Problems.Write(http, StatusCodes.Status401Unauthorized, "Unauthorized", RefusalDetail(level, presented is not null));
             return;
         }
         var context = new FunctionContext(invoker.Function.Name, http.TraceIdentifier, http.RequestServices, http.RequestAborted);
@@ -56,6 +56,14 @@ public static class HttpFunctionEndpoints
         }
         await WriteResultAsync(http, result);
     }
+
+    private static string RefusalDetail(AuthorizationLevel level, bool keyPresented) => (level, keyPresented) switch
+    {
+        (AuthorizationLevel.Admin, true) => "This function needs the master key; the key sent is not it.",
+        (AuthorizationLevel.System, true) => "This function needs the system or master key; the key sent is neither.",
+        (_, true) => "The key sent is not valid for this function.",
+        _ => "This function needs a key: pass it as the 'code' query parameter or the 'x-functions-key' header.",
+    };
 
     public static string? PresentedKey(HttpRequest request) =>
         request.Headers.TryGetValue("x-functions-key", out var header) && !string.IsNullOrEmpty(header) ? header.ToString()

@@ -24,6 +24,8 @@ public sealed class FunctionsHostTests
         Assert.Equal(HttpStatusCode.Unauthorized, noKey.StatusCode);
         Assert.Equal("application/problem+json", noKey.Content.Headers.ContentType?.MediaType);
         Assert.Equal(HttpStatusCode.Unauthorized, wrongKey.StatusCode);
+        Assert.Contains("needs a key", (await noKey.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("detail").GetString());
+        Assert.Equal("The key sent is not valid for this function.", (await wrongKey.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("detail").GetString());
         Assert.Equal("ababab", (await withCode.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("text").GetString());
         Assert.Equal("abab", (await withHeader.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("text").GetString());
         Assert.Equal("open to all", await open.Content.ReadAsStringAsync());
@@ -38,6 +40,7 @@ public sealed class FunctionsHostTests
         using var masterKey = await host.Http.PostAsync($"/api/admin/reset?code={host.Keys.MasterKey}", null);
 
         Assert.Equal(HttpStatusCode.Unauthorized, functionKey.StatusCode);
+        Assert.Contains("needs the master key", (await functionKey.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("detail").GetString());
         Assert.Equal(HttpStatusCode.NoContent, masterKey.StatusCode);
     }
 
