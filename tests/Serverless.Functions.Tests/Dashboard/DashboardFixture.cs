@@ -15,6 +15,8 @@ namespace Serverless.Functions.Tests.Dashboard;
 public sealed class DashboardFixture : IAsyncLifetime
 {
     public const string Repository = "acme/hello-service";
+    /// <summary>A second repository whose main branch holds an exposed key, for the security scan to freeze.</summary>
+    public const string LeakyRepository = "acme/leaky-service";
     public const string Service = "hello-service";
     public const string Secret = "dashboard-webhook-secret";
     public const string FunctionKey = "dashboard-function-key";
@@ -57,6 +59,7 @@ public sealed class DashboardFixture : IAsyncLifetime
     private readonly SemaphoreSlim _git = new(1, 1);
     private readonly SemaphoreSlim _shared = new(1, 1);
     private TempGitRepository? _repository;
+    private TempGitRepository? _leaky;
     private FakeGitHubApi? _gitHub;
     private IPlaywright? _playwright;
     private string? _head;
@@ -111,6 +114,9 @@ public sealed class DashboardFixture : IAsyncLifetime
     private async Task StartHostAsync()
     {
         _repository = await TempGitRepository.CreateAsync("dev");
+        _leaky = await TempGitRepository.CreateAsync("main");
+        // Split so that this file does not hold a key-shaped string itself.
+        await _leaky.CommitAsync("Oops, a key", new Dictionary<string, string> { ["settings.js"] = $"module.exports = {{ awsKey: '{"AKIA" + "Q7ZP4MX2KD9TWB3N"}' }};\n" });
         _gitHub = await FakeGitHubApi.StartAsync();
         DevPort = FreePort.Next();
         StagingPort = FreePort.Next();
@@ -118,7 +124,8 @@ public sealed class DashboardFixture : IAsyncLifetime
         {
             ["PIPELINES_DATA_DIR"] = _data.Path,
             ["GITHUB_WEBHOOK_SECRET"] = Secret,
-            ["PIPELINES_REPOSITORIES"] = $"{Repository}={_repository.CloneUrl}",
+            ["PIPELINES_REPOSITORIES"] = $"{Repository}={_repository.CloneUrl};{LeakyRepository}={_leaky.CloneUrl}",
+            ["SECURITY_SCAN_SCHEDULE"] = "0 0 3 1 1 *",  // only "Scan now" scans during the tests
             ["PIPELINES_MASTER_KEY"] = MasterKey,
             ["PIPELINES_FUNCTION_KEY"] = FunctionKey,
             ["PIPELINES_TEAMS"] = "release=alice,bob,octocat",
@@ -134,6 +141,7 @@ public sealed class DashboardFixture : IAsyncLifetime
         var files = RunApi.SampleFiles();
         files["pipeline.yml"] = Pipeline;
         _head = await _repository.CommitAsync("Dashboard sample", files);
+        await Git.RunAsync(_repository.Path, "branch", "main");  // the branch the security scan checks: clean here
     }
 
     /// <summary>A new browser context signed in through the sign-in form, showing <paramref name="route"/>.</summary>
@@ -249,6 +257,7 @@ public sealed class DashboardFixture : IAsyncLifetime
         }
         if (_gitHub is not null) await _gitHub.DisposeAsync();
         _repository?.Dispose();
+        _leaky?.Dispose();
         _data.Dispose();
         _git.Dispose();
         _shared.Dispose();

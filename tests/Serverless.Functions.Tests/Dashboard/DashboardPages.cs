@@ -17,6 +17,8 @@ public static class DashboardPages
         var devRun = await fixture.SucceededDevRunAsync();
         var waiting = await fixture.WaitingStagingRunAsync();
         var commit = (await fixture.RunAsync(devRun)).GetProperty("run").GetProperty("commit").GetString()!;
+        using (var check = await fixture.Http.PostAsync("api/health/check", null))
+            Assert.True(check.IsSuccessStatusCode, $"POST /api/health/check answered {(int)check.StatusCode}");
         return
         [
             new("runs", "#/runs", "Runs", page => Expect(page.Locator($"tr[data-run-id=\"{devRun}\"]")).ToBeVisibleAsync()),
@@ -27,7 +29,7 @@ public static class DashboardPages
                 page => Expect(page.Locator("section[data-environment=\"dev\"] code[data-live-version]")).ToBeVisibleAsync()),
             new("health", "#/health", "Health & security", async page =>
             {
-                await Expect(page.GetByRole(AriaRole.Table, new() { Name = "Service health", Exact = true })).ToBeVisibleAsync();
+                await Expect(page.GetByRole(AriaRole.Table, new() { Name = "Service health", Exact = true }).Locator("tr[data-health=\"dev/hello-service\"]")).ToBeVisibleAsync();
                 await Expect(page.GetByRole(AriaRole.Table, new() { Name = "Security reports", Exact = true })).ToBeVisibleAsync();
             }),
             new("orchestrations", "#/orchestrations", "Orchestrations", page => Expect(page.Locator($"tr[data-instance-id=\"{devRun}\"]")).ToBeVisibleAsync()),
