@@ -24,6 +24,8 @@ public sealed class ApprovalGateHarness : IAsyncDisposable
     {
         var registry = new DurableTaskRegistry()
             .AddOrchestratorFunc<ApprovalGateState>(nameof(ApprovalGateOrchestrator), context => new ApprovalGateOrchestrator().Run(context))
+            .AddOrchestratorFunc<ApprovalGateState>(RunStandIn, context => context.CallSubOrchestratorAsync<ApprovalGateState>(
+                nameof(ApprovalGateOrchestrator), context.GetInput<ApprovalGateInput>(), TaskOptions.WithInstanceId(InstanceId)))
             .AddActivityFunc<ApprovalReminder, bool>(nameof(ApprovalActivities.RemindApprovers), (_, reminder) =>
             {
                 _reminders.Enqueue(reminder);
@@ -43,14 +45,18 @@ public sealed class ApprovalGateHarness : IAsyncDisposable
         Required = required, Timeout = TimeSpan.FromHours(4), Approvers = ["team:release", "erin"], Remind = remind,
     };
 
+    /// <summary>The run's place: an orchestration named like a run that opens the gate as its sub-orchestration, as the pipeline does.</summary>
+    private const string RunStandIn = "PipelineRunStandIn";
+
     /// <summary>Opens a gate for run-42 on production, pushed by dave, and waits until it is waiting for decisions.</summary>
     public static async Task<ApprovalGateHarness> OpenAsync(ApprovalPolicy policy)
     {
         var harness = new ApprovalGateHarness();
         await harness._engine.StartAsync();
-        await harness.Client.ScheduleNewOrchestrationInstanceAsync(nameof(ApprovalGateOrchestrator),
+        await harness.Client.ScheduleNewOrchestrationInstanceAsync(RunStandIn,
             new ApprovalGateInput(RunId, "acme/shop", "abcdef1234567", Environment, "dave", policy, "release=alice,bob;ops=carol"),
-            new StartOrchestrationOptions(InstanceId));
+            new StartOrchestrationOptions(RunId));
+        await Eventually(async () => await harness.Client.GetInstanceAsync(InstanceId) is not null, "the run opens its gate");
         await harness.UntilTimersAsync(1);
         return harness;
     }

@@ -74,6 +74,22 @@ public sealed class ApprovalsApiTests
     }
 
     [Fact]
+    public async Task A_gate_whose_run_was_terminated_is_not_listed_and_takes_no_decision()
+    {
+        await using var gate = await ApprovalGateHarness.OpenAsync(ApprovalGateHarness.Policy());
+        var api = new ApprovalsApi(Tokens, gate.Clock);
+        await gate.Client.TerminateInstanceAsync(Run, "pushed by mistake");
+        await gate.Client.WaitForInstanceCompletionAsync(Run).WaitAsync(TimeSpan.FromSeconds(30));
+
+        var listed = await api.List(new DefaultHttpContext().Request, gate.Client, default);
+        var decided = await api.Decide(Post("alice", """{ "decision": "approve" }"""), Run, Env, gate.Client, default);
+
+        Assert.DoesNotContain(Run, System.Text.Json.JsonSerializer.Serialize(((IValueHttpResult)listed).Value), StringComparison.Ordinal);
+        AssertProblem(decided, 410, "runId", "terminated run");
+        Assert.Contains("Terminated", ((ProblemHttpResult)decided).ProblemDetails.Detail);
+    }
+
+    [Fact]
     public async Task Signed_links_decide_and_forged_or_expired_links_do_not()
     {
         await using var gate = await ApprovalGateHarness.OpenAsync(ApprovalGateHarness.Policy());
