@@ -16,7 +16,8 @@ public sealed class PipelineOrchestrator
     [Function(nameof(PipelineOrchestrator))]
     public async Task<string> Run([OrchestrationTrigger] TaskOrchestrationContext context)
     {
-        var run = context.GetInput<PipelineRun>()!;
+        // The instance id, not the input's, names the run's logs and workspace: a restart under a new id is a new run.
+        var run = context.GetInput<PipelineRun>()! with { RunId = context.InstanceId };
         var steps = new PipelineSteps(context, run);
         try
         {

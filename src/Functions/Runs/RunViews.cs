@@ -36,6 +36,10 @@ public static class RunViews
 
     public static string InstanceIdFor(string deliveryId) => InstancePrefix + deliveryId;
 
+    /// <summary>The instance when it is a pipeline run (webhook-started or restarted under a new id), else null.</summary>
+    public static OrchestrationMetadata? AsRun(OrchestrationMetadata? instance) =>
+        instance?.Name == nameof(PipelineOrchestrator) ? instance : null;
+
     public static RunStatus? StatusOf(OrchestrationMetadata instance) => instance.ReadCustomStatusAs<RunStatus>();
 
     public static PipelineRun? InputOf(OrchestrationMetadata instance)

@@ -62,8 +62,7 @@ public sealed class RunsApi(IArtifactStore artifacts, TimeProvider timeProvider)
         [DurableClient] DurableTaskClient client,
         CancellationToken cancellationToken)
     {
-        var instance = id.StartsWith(RunViews.InstancePrefix, StringComparison.Ordinal)
-            ? await client.GetInstanceAsync(id, getInputsAndOutputs: true, cancellationToken) : null;
+        var instance = RunViews.AsRun(await client.GetInstanceAsync(id, getInputsAndOutputs: true, cancellationToken));
         if (instance is null || RunViews.Detail(instance, timeProvider.GetUtcNow()) is not { } detail)
             return Problem(StatusCodes.Status404NotFound, $"No run with id '{id}'.", "id");
         return Results.Ok(await WithOpenGateAsync(detail, client, cancellationToken));
@@ -91,7 +90,7 @@ public sealed class RunsApi(IArtifactStore artifacts, TimeProvider timeProvider)
         long offset = 0;
         if (request.Query.TryGetValue("offset", out var offsetText) && (!long.TryParse(offsetText, out offset) || offset < 0))
             return Problem(StatusCodes.Status400BadRequest, "offset must be a whole number of bytes, 0 or more.", "offset");
-        var instance = id.StartsWith(RunViews.InstancePrefix, StringComparison.Ordinal) ? await client.GetInstanceAsync(id, cancellationToken: cancellationToken) : null;
+        var instance = RunViews.AsRun(await client.GetInstanceAsync(id, cancellationToken: cancellationToken));
         if (instance is null) return Problem(StatusCodes.Status404NotFound, $"No run with id '{id}'.", "id");
         var stage = RunViews.StatusOf(instance)?.Stages.FirstOrDefault(s => s.Name.Equals(step, StringComparison.OrdinalIgnoreCase));
         if (stage?.LogName is not { } logName || !await artifacts.ExistsAsync(logName, cancellationToken))

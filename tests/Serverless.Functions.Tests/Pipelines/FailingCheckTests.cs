@@ -58,6 +58,24 @@ public sealed class FailingCheckTests : IAsyncLifetime
         GitHubWebhookRefusalTests.AssertProblem(await _app.GetAsync($"api/runs/{runId}/logs/checks-unit?offset=-1"), HttpStatusCode.BadRequest, "offset");
     }
 
+    [Fact]
+    public async Task A_run_restarted_under_a_new_id_is_a_run_of_its_own_with_its_own_logs()
+    {
+        var started = await _app.SendAsync(WebhookDeliveries.Signed("push", CorpusDeliveries.Push("dev", _sha)));
+        var runId = started.Text("runId")!;
+        await _app.WaitForRunAsync(runId);
+
+        var again = await _app.Client.RestartAsync(runId, restartWithNewInstanceId: true);
+        var rerun = await _app.WaitForRunAsync(again);
+
+        Assert.NotEqual(runId, again);
+        Assert.Equal(again, rerun.GetProperty("run").GetProperty("id").GetString());
+        var log = rerun.GetProperty("stages").EnumerateArray().Single(s => s.GetProperty("name").GetString() == "checks-unit").GetProperty("logName").GetString();
+        Assert.Equal($"runs/{again}/logs/checks-unit.log", log);
+        Assert.Contains("not ok", await _app.Http.GetStringAsync($"api/runs/{again}/logs/checks-unit"));
+        Assert.Contains("not ok", await _app.Http.GetStringAsync($"api/runs/{runId}/logs/checks-unit"));
+    }
+
     public async Task DisposeAsync()
     {
         await _app.DisposeAsync();
