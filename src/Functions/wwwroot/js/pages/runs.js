@@ -31,7 +31,7 @@ export function render(main) {
 
   async function load() {
     const mine = ++generation;
-    const params = new URLSearchParams({ top: String(PAGE) });
+    const params = new URLSearchParams();
     if (repo.control.value.trim()) params.set('repo', repo.control.value.trim());
     if (branch.control.value.trim()) params.set('branch', branch.control.value.trim());
     if (environment.control.value) params.set('environment', environment.control.value);
@@ -50,7 +50,7 @@ export function render(main) {
       if (!knownRepos.has(run.repository)) { knownRepos.add(run.repository); repoList.append(h('option', { value: run.repository })); }
       if (!knownBranches.has(run.branch)) { knownBranches.add(run.branch); branchList.append(h('option', { value: run.branch })); }
     }
-    const filtered = params.size > 1;
+    const filtered = params.size > 0;
     setText(summary, list.length ? `${list.length} run${list.length === 1 ? '' : 's'}${filtered ? ' matching the filters' : ''}, newest first.` : '');
   }
 
@@ -86,28 +86,13 @@ export function render(main) {
   return () => { poller.stop(); clearTimeout(debounce); };
 }
 
-/**
- * The API pages through the store oldest first and sorts each page, so the newest runs can be on a later page:
- * follow the continuation token (at most MAX_PAGES pages) and keep the newest SHOWN runs.
- */
-const MAX_PAGES = 20;
-const PAGE = Number(new URLSearchParams(location.search).get('pageSize')) || 100;
+/** The API answers newest first, applying the filters across its pages: one call gives the newest SHOWN runs. */
 const SHOWN = 100;
 async function fetchNewest(params) {
-  const all = [];
-  let token = null;
-  for (let i = 0; i < MAX_PAGES; i++) {
-    const query = new URLSearchParams(params);
-    if (token) query.set('continuationToken', token);
-    const data = await getJson(`/api/runs?${query}`);
-    all.push(...(data?.runs || []));
-    token = data?.continuationToken;
-    if (!token) break;
-  }
-  const seen = new Set();
-  return all.filter(r => !seen.has(r.id) && seen.add(r.id))
-    .sort((a, b) => (Date.parse(b.createdAt) || 0) - (Date.parse(a.createdAt) || 0))
-    .slice(0, SHOWN);
+  const query = new URLSearchParams(params);
+  query.set('top', String(SHOWN));
+  const data = await getJson(`/api/runs?${query}`);
+  return data?.runs || [];
 }
 
 function updateRows(tbody, runs) {
