@@ -38,4 +38,35 @@ public sealed class LiveRunsTests(DashboardFixture fixture, ITestOutputHelper ou
         Assert.Equal("Succeeded", run.GetProperty("run").GetProperty("status").GetString());
         Assert.Equal("dev", run.GetProperty("run").GetProperty("environment").GetString());
     }
+
+    [Fact]
+    public async Task The_filters_narrow_the_runs_table()
+    {
+        var devRun = await fixture.SucceededDevRunAsync();
+        var waiting = await fixture.WaitingStagingRunAsync();
+        await using var session = await fixture.SignInAsync(route: "#/runs");
+        var table = session.Page.GetByRole(AriaRole.Table, new() { Name = "Runs", Exact = true });
+        var devRow = table.Locator($"tr[data-run-id=\"{devRun}\"]");
+        var waitingRow = table.Locator($"tr[data-run-id=\"{waiting}\"]");
+        await Expect(devRow).ToBeVisibleAsync();
+        await Expect(waitingRow).ToBeVisibleAsync();
+
+        await session.Page.GetByLabel("Branch", new() { Exact = true }).FillAsync("staging");
+        await Expect(devRow).ToHaveCountAsync(0);
+        await Expect(waitingRow).ToBeVisibleAsync();
+        await session.Page.GetByLabel("Branch", new() { Exact = true }).FillAsync("");
+        await Expect(devRow).ToBeVisibleAsync();
+
+        await session.Page.GetByLabel("Status", new() { Exact = true }).SelectOptionAsync("Succeeded");
+        await Expect(waitingRow).ToHaveCountAsync(0);
+        await Expect(devRow).ToBeVisibleAsync();
+        await Expect(table.Locator("tbody tr[data-run-id]:not([data-status=\"Succeeded\"])")).ToHaveCountAsync(0);
+
+        await session.Page.GetByLabel("Status", new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Index = 0 });
+        await session.Page.GetByLabel("Environment", new() { Exact = true }).SelectOptionAsync("staging");
+        await Expect(devRow).ToHaveCountAsync(0);
+        await Expect(waitingRow).ToBeVisibleAsync();
+        await session.Page.GetByLabel("Repository", new() { Exact = true }).FillAsync("acme/no-such-service");
+        await Expect(waitingRow).ToHaveCountAsync(0);
+    }
 }

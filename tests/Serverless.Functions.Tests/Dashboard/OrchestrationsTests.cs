@@ -23,6 +23,15 @@ public sealed class OrchestrationsTests(DashboardFixture fixture, ITestOutputHel
         await Expect(row).ToContainTextAsync("PipelineOrchestrator");
         await Expect(row).ToContainTextAsync("Completed");
 
+        await admin.Page.GetByLabel("Instance ID prefix", new() { Exact = true }).FillAsync(runId);
+        await Expect(table.Locator($"tr[data-instance-id]:not([data-instance-id^=\"{runId}\"])")).ToHaveCountAsync(0);
+        await Expect(row).ToBeVisibleAsync();
+        await admin.Page.GetByLabel("Status", new() { Exact = true }).SelectOptionAsync("Running");
+        await Expect(row).ToHaveCountAsync(0);
+        await admin.Page.GetByLabel("Status", new() { Exact = true }).SelectOptionAsync("Completed");
+        await Expect(row).ToBeVisibleAsync();
+        await Expect(admin.Page.GetByLabel("Created after", new() { Exact = true })).ToBeVisibleAsync();
+
         await row.GetByRole(AriaRole.Link).First.ClickAsync();
         await Expect(admin.Heading).ToHaveTextAsync(runId);
         Assert.EndsWith($"#/orchestrations/{runId}", admin.Page.Url, StringComparison.Ordinal);
@@ -33,6 +42,10 @@ public sealed class OrchestrationsTests(DashboardFixture fixture, ITestOutputHel
         output.WriteLine($"{await history.GetByRole(AriaRole.Listitem).CountAsync()} history events");
         await Expect(admin.Main).ToContainTextAsync("Completed");
         await Expect(admin.Main.Locator("pre").First).ToBeVisibleAsync();
+        foreach (var action in new[] { "Terminate", "Suspend", "Resume", "Restart", "Purge" })
+            await Expect(admin.Button(action)).ToBeVisibleAsync();
+        await Expect(admin.Page.GetByLabel("Event name", new() { Exact = true })).ToBeVisibleAsync();
+        await Expect(admin.Page.GetByLabel("Event data (JSON)", new() { Exact = true })).ToBeVisibleAsync();
     }
 
     [Fact]
