@@ -198,8 +198,8 @@ public sealed class DashboardFixture : IAsyncLifetime
     /// <summary>Waits until the run's approval gate for <paramref name="environment"/> is listed by GET /api/approvals.</summary>
     public Task WaitForGateAsync(string runId, string environment = "staging") =>
         Eventually.TrueAsync(
-            async () => (await Http.GetStringAsync("api/approvals")).Contains($"\"{runId}\"", StringComparison.Ordinal)
-                        && (await Http.GetStringAsync("api/approvals")).Contains($"\"{environment}\"", StringComparison.Ordinal),
+            async () => (await Http.GetFromJsonAsync<JsonElement>("api/approvals")).GetProperty("approvals").EnumerateArray()
+                .Any(gate => gate.GetProperty("runId").GetString() == runId && gate.GetProperty("environment").GetString() == environment),
             $"the {environment} gate of {runId} is listed by /api/approvals",
             PipelineTimeout);
 

@@ -55,8 +55,12 @@ public sealed class OrchestrationsTests(DashboardFixture fixture, ITestOutputHel
         await fixture.WaitForGateAsync(runId);
         output.WriteLine($"{commit[..7]}: {runId} waits at its gate");
 
-        await using var admin = await fixture.SignInAsync(key: DashboardFixture.MasterKey, name: "alice", route: $"#/orchestrations/{runId}");
+        await using var admin = await fixture.SignInAsync(key: DashboardFixture.MasterKey, name: "alice", route: "#/approvals");
         admin.Page.Dialog += (_, dialog) => _ = dialog.AcceptAsync();  // should the page ask "are you sure?" with confirm()
+        var gate = admin.Page.Locator($"article[data-approval=\"{runId}/staging\"]");
+        await Expect(gate).ToBeVisibleAsync();
+
+        await admin.GoToAsync($"#/orchestrations/{runId}");
         await Expect(admin.Heading).ToHaveTextAsync(runId);
         await Expect(admin.Main).ToContainTextAsync("Running");
         await Expect(admin.Page.GetByRole(AriaRole.List, new() { Name = "History", Exact = true })).ToContainTextAsync("ExecutionStarted");
@@ -67,6 +71,10 @@ public sealed class OrchestrationsTests(DashboardFixture fixture, ITestOutputHel
 
         await admin.GoToAsync("#/orchestrations", "Orchestrations");
         await Expect(admin.Page.Locator($"tr[data-instance-id=\"{runId}\"]")).ToContainTextAsync("Terminated");
+
+        // The gate of a terminated run is no longer offered for approval.
+        await admin.GoToAsync("#/approvals", "Approvals");
+        await Expect(gate).ToHaveCountAsync(0);
     }
 
     private async Task<string?> RuntimeStatusAsync(string instanceId)
