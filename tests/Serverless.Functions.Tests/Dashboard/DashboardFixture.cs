@@ -37,6 +37,7 @@ public sealed class DashboardFixture : IAsyncLifetime
         checks:
           lint: node --check server.js && node --check build.js
           greet: echo "greetings from the dashboard check"
+          mode: sh mode-check.sh
         scans:
           secrets: builtin
         environments:
@@ -46,6 +47,18 @@ public sealed class DashboardFixture : IAsyncLifetime
             strategy: blue-green
             target: local
             approvals: { required: 2, timeout: 1h, approvers: [team:release] }
+        """;
+
+    /// <summary>
+    /// The <c>mode</c> check does what the commit's MODE file says: <c>slow</c> prints a line, waits, prints
+    /// another (a log to watch stream); <c>fail</c> fails the run; anything else passes at once.
+    /// </summary>
+    public const string ModeCheck = """
+        case "$(cat MODE 2>/dev/null)" in
+          slow) echo "slow check: first line"; sleep 10; echo "slow check: second line" ;;
+          fail) echo "the mode check fails on purpose"; exit 1 ;;
+          *) echo "nothing to do" ;;
+        esac
         """;
 
     /// <summary>How long pipeline progress may take on a busy CI machine.</summary>
@@ -140,6 +153,7 @@ public sealed class DashboardFixture : IAsyncLifetime
 
         var files = RunApi.SampleFiles();
         files["pipeline.yml"] = Pipeline;
+        files["mode-check.sh"] = ModeCheck + "\n";
         _head = await _repository.CommitAsync("Dashboard sample", files);
         await Git.RunAsync(_repository.Path, "branch", "main");  // the branch the security scan checks: clean here
     }
@@ -168,14 +182,18 @@ public sealed class DashboardFixture : IAsyncLifetime
         return session;
     }
 
-    /// <summary>Commits a change (a file with the given text) to the test repository; returns (before, after).</summary>
-    public async Task<(string Before, string After)> CommitAsync(string message)
+    /// <summary>Commits a change (NOTES.md, and MODE for the mode check) to the test repository; returns (before, after).</summary>
+    public async Task<(string Before, string After)> CommitAsync(string message, string mode = "off")
     {
         await _git.WaitAsync();
         try
         {
             var before = _head!;
-            _head = await _repository!.CommitAsync(message, new Dictionary<string, string> { ["NOTES.md"] = $"{message}\n{Guid.NewGuid()}\n" });
+            _head = await _repository!.CommitAsync(message, new Dictionary<string, string>
+            {
+                ["NOTES.md"] = $"{message}\n{Guid.NewGuid()}\n",
+                ["MODE"] = mode + "\n",
+            });
             return (before, _head);
         }
         finally
@@ -185,9 +203,9 @@ public sealed class DashboardFixture : IAsyncLifetime
     }
 
     /// <summary>Commits a change and pushes it to <paramref name="branch"/> with a signed webhook (pusher octocat); returns the run and commit.</summary>
-    public async Task<(string RunId, string Commit)> PushAsync(string branch, string message)
+    public async Task<(string RunId, string Commit)> PushAsync(string branch, string message, string mode = "off")
     {
-        var (before, after) = await CommitAsync(message);
+        var (before, after) = await CommitAsync(message, mode);
         return (await RunApi.PushAsync(Http, Secret, Repository, branch, before, after, message), after);
     }
 

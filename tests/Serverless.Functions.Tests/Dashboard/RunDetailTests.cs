@@ -62,4 +62,48 @@ public sealed class RunDetailTests(DashboardFixture fixture, ITestOutputHelper o
         Assert.Equal(JsonValueKind.String, run.GetProperty("deployedVersion").ValueKind);
         await Expect(session.Main).ToContainTextAsync(commit[..7]);
     }
+
+    [Fact]
+    public async Task The_log_of_a_running_check_is_shown_and_completed_without_repeats()
+    {
+        await using var session = await fixture.SignInAsync(route: "#/runs");
+        var (runId, commit) = await fixture.PushAsync("dev", "A slow check to watch", mode: "slow");
+        await session.GoToAsync($"#/runs/{runId}", $"Run {commit[..7]}");
+        var stage = session.Page.Locator("section[aria-label=\"Pipeline graph\"] button.stage[data-stage=\"checks-mode\"]");
+        await Expect(stage).ToHaveAttributeAsync("data-state", "Running");
+        await stage.ClickAsync();
+        var log = session.Page.GetByRole(AriaRole.Region, new() { Name = "Log for checks-mode", Exact = true }).Locator("pre");
+        await Expect(log).ToContainTextAsync("slow check: first line");
+        output.WriteLine($"first line shown while the stage was {await stage.GetAttributeAsync("data-state")}");
+        await Expect(log).ToContainTextAsync("slow check: second line");
+        await Expect(stage).ToHaveAttributeAsync("data-state", "Succeeded");
+        var text = await log.InnerTextAsync();
+        Assert.Equal(1, text.Split("slow check: first line").Length - 1);
+        Assert.Equal(1, text.Split("slow check: second line").Length - 1);
+        await Expect(session.Page.Locator("section[aria-label=\"Pipeline graph\"] button.stage[data-stage=\"deploy-hello-service\"]"))
+            .ToHaveAttributeAsync("data-state", "Succeeded", new() { Timeout = (float)DashboardFixture.PipelineTimeout.TotalMilliseconds });
+    }
+
+    [Fact]
+    public async Task A_failed_run_shows_the_failed_check_and_the_reason()
+    {
+        var (runId, commit) = await fixture.PushAsync("dev", "A check that fails", mode: "fail");
+        var run = await fixture.WaitForRunAsync(runId);
+        Assert.Equal("Failed", run.GetProperty("run").GetProperty("status").GetString());
+        var reason = run.GetProperty("reason").GetString()!;
+        output.WriteLine(reason);
+
+        await using var session = await fixture.SignInAsync(route: $"#/runs/{runId}");
+        await Expect(session.Heading).ToHaveTextAsync($"Run {commit[..7]}");
+        var graph = session.Page.GetByRole(AriaRole.Region, new() { Name = "Pipeline graph", Exact = true });
+        await Expect(graph.Locator("button.stage[data-stage=\"checks-mode\"]")).ToHaveAttributeAsync("data-state", "Failed");
+        await Expect(graph.Locator("button.stage[data-stage=\"checks-mode\"]")).ToContainTextAsync("Failed");
+        await Expect(graph.Locator("button.stage[data-group=\"deploy\"]")).ToHaveCountAsync(0);
+        await Expect(session.Main).ToContainTextAsync(reason);
+        await graph.Locator("button.stage[data-stage=\"checks-mode\"]").ClickAsync();
+        await Expect(session.Page.GetByRole(AriaRole.Region, new() { Name = "Log for checks-mode", Exact = true }).Locator("pre"))
+            .ToContainTextAsync("the mode check fails on purpose");
+        await session.GoToAsync("#/runs", "Runs");
+        await Expect(session.Page.Locator($"tr[data-run-id=\"{runId}\"]")).ToHaveAttributeAsync("data-status", "Failed");
+    }
 }
