@@ -27,7 +27,7 @@ public sealed class AccessibilityTests(DashboardFixture fixture, ITestOutputHelp
             await CheckAsync(session, target.Name, violations, errors);
         }
 
-        Assert.True(violations.Count == 0, $"serious or critical axe violations:\n{string.Join("\n", violations)}");
+        Assert.True(violations.Count == 0, $"serious or critical axe violations, or broken contract rules:\n{string.Join("\n", violations)}");
         Assert.True(errors.Count == 0, $"console errors:\n{string.Join("\n", errors)}");
     }
 
@@ -43,5 +43,28 @@ public sealed class AccessibilityTests(DashboardFixture fixture, ITestOutputHelp
         }
         output.WriteLine($"{name}: {result.Violations.Length} violations, {result.Passes.Length} rules passed");
         errors.AddRange(session.TakeErrors().Select(e => $"{name}: {e}"));
+        violations.AddRange((await session.Page.EvaluateAsync<string[]>(ContractScript)).Select(problem => $"{name}: {problem}"));
     }
+
+    /// <summary>
+    /// The contract's own accessibility rules that axe does not enforce: one h1, column headers with scope="col",
+    /// and every table inside a focusable (tabindex="0"), labelled wrapper so it can scroll sideways by keyboard.
+    /// </summary>
+    private const string ContractScript = """
+        () => {
+          const problems = [];
+          const h1s = document.querySelectorAll('h1').length;
+          if (h1s !== 1) problems.push(`${h1s} h1 elements (want exactly one)`);
+          for (const th of document.querySelectorAll('thead th'))
+            if (th.getAttribute('scope') !== 'col') problems.push(`column header "${th.textContent.trim()}" without scope="col"`);
+          for (const table of document.querySelectorAll('table')) {
+            const name = table.getAttribute('aria-label') || table.id || 'table';
+            const wrapper = table.closest('[tabindex="0"]');
+            if (!wrapper) problems.push(`table "${name}" is not inside a wrapper with tabindex="0"`);
+            else if (!wrapper.getAttribute('aria-label') && !wrapper.getAttribute('aria-labelledby'))
+              problems.push(`the scrolling wrapper of table "${name}" has no label`);
+          }
+          return problems;
+        }
+        """;
 }
