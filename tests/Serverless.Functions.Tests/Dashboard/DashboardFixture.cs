@@ -170,6 +170,7 @@ public sealed class DashboardFixture : IAsyncLifetime
     /// <summary>A new browser context on the dashboard, not signed in.</summary>
     public async Task<DashboardSession> OpenAsync(int width = 1280, int height = 800)
     {
+        await DashboardIsServedAsync();
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions
         {
             BaseURL = BaseUrl,
@@ -180,6 +181,15 @@ public sealed class DashboardFixture : IAsyncLifetime
         var session = new DashboardSession(this, context, page);
         await page.GotoAsync(BaseUrl);
         return session;
+    }
+
+    /// <summary>Fails at once (rather than after every locator's timeout) when the host does not serve the dashboard at /.</summary>
+    private async Task DashboardIsServedAsync()
+    {
+        using var response = await Http.GetAsync("/");
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.True(response.IsSuccessStatusCode && response.Content.Headers.ContentType?.MediaType == "text/html",
+            $"GET / should serve the dashboard (src/Functions/wwwroot/index.html) but answered {(int)response.StatusCode} {response.Content.Headers.ContentType}: {body[..Math.Min(body.Length, 300)]}");
     }
 
     /// <summary>Commits a change (NOTES.md, and MODE for the mode check) to the test repository; returns (before, after).</summary>
