@@ -22,9 +22,8 @@ public sealed class DashboardFixture : IAsyncLifetime
     public const string FunctionKey = "dashboard-function-key";
     public const string MasterKey = "dashboard-master-key";
     public const string ChromiumPath = "/usr/bin/chromium";
-    public const string NoCommit = "0000000000000000000000000000000000000000";
 
-    /// <summary>Two checks and a scan run side by side; <c>greet</c> echoes <see cref="GreetLogLine"/> into its log.</summary>
+    /// <summary>Three checks and a scan run side by side; <c>greet</c> echoes <see cref="GreetLogLine"/> into its log.</summary>
     public const string GreetLogLine = "greetings from the dashboard check";
     public const string Pipeline = """
         name: hello-service
