@@ -19,7 +19,7 @@ public static class ApprovalGate
         }
         if (!MayDecide(state, decision.Approver, teams))
         {
-            return Refuse(state, ApprovalRefusal.NotAllowed, $"{decision.Approver} is not among the approvers ({DescribeApprovers(state)}).");
+            return Refuse(state, ApprovalRefusal.NotAllowed, $"{decision.Approver} is not among the approvers ({DescribeApprovers(state, teams)}).");
         }
 
         var next = state with { Decisions = [.. state.Decisions, decision] };
@@ -46,10 +46,13 @@ public static class ApprovalGate
         _ => throw new ArgumentOutOfRangeException(nameof(state), state.Outcome, "Unknown outcome."),
     };
 
-    public static string DescribeApprovers(ApprovalGateState state) =>
+    /// <summary>Who may approve, with each team's members spelled out: "erin, team release (alice, bob)".</summary>
+    public static string DescribeApprovers(ApprovalGateState state, ApprovalTeams teams) =>
         state.Users.Count == 0 && state.Teams.Count == 0
             ? "anyone but the pusher"
-            : string.Join(", ", state.Users.Concat(state.Teams.Select(team => "team:" + team)));
+            : string.Join(", ", state.Users.Concat(state.Teams.Select(team => teams.MembersOf(team) is { Count: > 0 } members
+                ? $"team {team} ({string.Join(", ", members.Order(StringComparer.OrdinalIgnoreCase))})"
+                : $"team {team} (no members)")));
 
     private static ApprovalOutcome OutcomeOf(ApprovalGateState state) =>
         state.Rejection is not null ? ApprovalOutcome.Rejected

@@ -129,5 +129,5 @@ public sealed record PendingApproval(string RunId, string Repository, string Com
     IReadOnlyList<string> ApprovedBy, int Required, string MayApprove, DateTimeOffset ExpiresAt)
 {
     public static PendingApproval From(ApprovalGateStatus gate) => new(gate.RunId, gate.Repository, gate.CommitSha, gate.Environment, gate.Text,
-        gate.State.ApprovedBy, gate.State.Required, ApprovalGate.DescribeApprovers(gate.State), gate.State.ExpiresAt);
+        gate.State.ApprovedBy, gate.State.Required, ApprovalGate.DescribeApprovers(gate.State, ApprovalTeams.Parse(gate.Teams)), gate.State.ExpiresAt);
 }

@@ -34,7 +34,7 @@ public sealed class ApprovalGateTests
         { "one rejection rejects", [Approve("alice"), Reject("bob", "not today")], ApprovalOutcome.Rejected, null, "Rejected by bob: not today" },
         { "rejection without comment", [Reject("bob")], ApprovalOutcome.Rejected, null, "Rejected by bob" },
         { "pusher cannot approve", [Approve("dave")], ApprovalOutcome.Pending, ApprovalRefusal.OwnChange, "dave pushed this change and cannot approve it." },
-        { "not in users or teams", [Approve("carol")], ApprovalOutcome.Pending, ApprovalRefusal.NotAllowed, "carol is not among the approvers (erin, team:release)." },
+        { "not in users or teams", [Approve("carol")], ApprovalOutcome.Pending, ApprovalRefusal.NotAllowed, "carol is not among the approvers (erin, team release (alice, bob))." },
         { "after approval", [Approve("alice"), Approve("bob"), Reject("erin")], ApprovalOutcome.Approved, ApprovalRefusal.Closed, "The gate is closed: Approved by alice, bob." },
         { "after rejection", [Reject("bob", "no"), Approve("alice")], ApprovalOutcome.Rejected, ApprovalRefusal.Closed, "The gate is closed: Rejected by bob: no." },
         { "after expiry", [Approve("alice", 60)], ApprovalOutcome.Expired, ApprovalRefusal.Closed, "The gate is closed: Rejected: approval expired." },
@@ -91,5 +91,14 @@ public sealed class ApprovalGateTests
         var approved = Apply(Open(required: 1), Approve("alice")).State;
 
         Assert.Equal(ApprovalOutcome.Approved, ApprovalGate.Expire(approved, Opened.AddDays(1)).Outcome);
+    }
+
+    [Theory]
+    [InlineData(new[] { "team:release", "erin" }, "release=alice,bob;ops=carol", "erin, team release (alice, bob)")]
+    [InlineData(new[] { "team:qa" }, "release=alice", "team qa (no members)")]
+    [InlineData(new string[0], "", "anyone but the pusher")]
+    public void Approvers_are_described_with_each_teams_members(string[] approvers, string teams, string expected)
+    {
+        Assert.Equal(expected, ApprovalGate.DescribeApprovers(Open(approvers: approvers), ApprovalTeams.Parse(teams)));
     }
 }

@@ -26,7 +26,7 @@ public sealed class ApprovalTests(DashboardFixture fixture, ITestOutputHelper ou
             await Expect(article).ToContainTextAsync(commit[..7]);
             await Expect(article).ToContainTextAsync("staging");
             await Expect(article).ToContainTextAsync("Awaiting approval 0/2");
-            await Expect(article).ToContainTextAsync("release");  // who may approve: team release
+            await Expect(article).ToContainTextAsync("team release (alice, bob, octocat)");
             await article.GetByLabel("Comment", new() { Exact = true }).FillAsync("my own change");
             await article.GetByRole(AriaRole.Button, new() { Name = "Approve", Exact = true }).ClickAsync();
             await Expect(pusher.Alert("pushed")).ToBeVisibleAsync();

@@ -21,7 +21,8 @@ public sealed class DashboardFixture : IAsyncLifetime
     public const string Secret = "dashboard-webhook-secret";
     public const string FunctionKey = "dashboard-function-key";
     public const string MasterKey = "dashboard-master-key";
-    public const string ChromiumPath = "/usr/bin/chromium";
+    /// <summary>Debian's Chromium, or the browser CHROMIUM_PATH names.</summary>
+    public static readonly string ChromiumPath = Environment.GetEnvironmentVariable("CHROMIUM_PATH") is { Length: > 0 } path ? path : "/usr/bin/chromium";
 
     /// <summary>Three checks and a scan run side by side; <c>greet</c> echoes <see cref="GreetLogLine"/> into its log.</summary>
     public const string GreetLogLine = "greetings from the dashboard check";
@@ -89,7 +90,7 @@ public sealed class DashboardFixture : IAsyncLifetime
     {
         if (!File.Exists(ChromiumPath))
             throw new InvalidOperationException(
-                $"Chromium is not installed at {ChromiumPath}; the dashboard tests need it. Install it with: apt-get install -y chromium (never `playwright install`).");
+                $"Chromium is not installed at {ChromiumPath}; the dashboard tests need it. Install it with: apt-get install -y chromium, or set CHROMIUM_PATH (never `playwright install`).");
 
         Assertions.SetDefaultExpectTimeout(UiTimeoutMs);
         try
