@@ -138,7 +138,7 @@ public sealed class PipelineSteps(TaskOrchestrationContext context, PipelineRun 
         foreach (var service in pipeline.Services)
         {
             var stage = shiftTraffic ? $"deploy-{service.Name}" : $"candidate-{service.Name}";
-            _progress.Begin(stage, "deploy");
+            _progress.Begin(stage, "deploy", LocalTarget.LogNameFor(environment.Name, service.Name, run.CommitSha));
             var result = await context.CallActivityAsync<DeploymentResult>(nameof(DeliveryActivities.DeployService), new DeployInput
             {
                 RunId = run.RunId, Environment = environment.Name, Service = service, Version = run.CommitSha,

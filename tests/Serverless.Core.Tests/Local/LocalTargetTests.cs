@@ -57,6 +57,7 @@ public sealed class LocalTargetTests : IAsyncLifetime
         Assert.NotEqual(service.Live.Slot, service.Previous.Slot);
         Assert.True(service.Live.Running && service.Previous.Running);
         Assert.Contains("hello-service v3 listening", await _artifacts.ReadAllTextAsync(v3.LogName), StringComparison.Ordinal);
+        Assert.Equal(LocalTarget.LogNameFor("DEV", Service, "v3"), v3.LogName);
     }
 
     [Fact]

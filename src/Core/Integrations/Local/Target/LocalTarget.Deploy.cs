@@ -119,7 +119,7 @@ public sealed partial class LocalTarget
             ExpectedStatus = request.ExpectedStatus,
             HealthTimeout = request.HealthTimeout,
             Variables = new Dictionary<string, string>(request.Variables),
-            LogName = LogName(environment, request.Service, request.Version),
+            LogName = LogNameFor(environment, request.Service, request.Version),
             StartedAt = _timeProvider.GetUtcNow(),
         };
         try

@@ -221,6 +221,7 @@ public sealed partial class LocalTarget : IAsyncDisposable
 
     private void ThrowIfDisposed() => ObjectDisposedException.ThrowIf(Volatile.Read(ref _disposed) != 0, this);
 
-    private static string LogName(string environment, string service, string version) =>
-        ArtifactNames.Combine("local-target", environment, service, version + ".log");
+    /// <summary>Where a version's output goes while it starts and runs, so callers can follow a deployment as it happens.</summary>
+    public static string LogNameFor(string environment, string service, string version) =>
+        ArtifactNames.Combine("local-target", environment.ToLowerInvariant(), service, version + ".log");
 }
