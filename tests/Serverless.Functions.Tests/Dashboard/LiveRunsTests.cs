@@ -21,11 +21,15 @@ public sealed class LiveRunsTests(DashboardFixture fixture, ITestOutputHelper ou
         page.Load += (_, _) => loads++;
 
         var (runId, commit) = await fixture.PushAsync("dev", "Live in the runs table");
+        var sincePush = System.Diagnostics.Stopwatch.StartNew();
         output.WriteLine($"pushed {commit[..7]} as {runId}");
 
         var row = table.Locator($"tr[data-run-id=\"{runId}\"]");
         await Expect(row).ToBeVisibleAsync();
+        var shown = sincePush.Elapsed;
         await Expect(row).ToHaveAttributeAsync("data-status", "Succeeded", new() { Timeout = (float)DashboardFixture.PipelineTimeout.TotalMilliseconds });
+        // Reported, not asserted: the page polls every 2 s, so a row shows within one poll of the webhook.
+        output.WriteLine($"row visible {shown.TotalMilliseconds:F0} ms after the webhook was accepted; Succeeded shown after {sincePush.Elapsed.TotalMilliseconds:F0} ms");
         await Expect(row).ToContainTextAsync("Succeeded");
         await Expect(row).ToContainTextAsync(DashboardFixture.Repository);
         await Expect(row).ToContainTextAsync("dev");
