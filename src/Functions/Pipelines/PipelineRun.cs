@@ -9,8 +9,6 @@ public sealed record PipelineRun
     public required RunTrigger Trigger { get; init; }
     /// <summary>owner/name, as GitHub spells it.</summary>
     public required string Repository { get; init; }
-    /// <summary>From PIPELINES_REPOSITORIES, never from the webhook payload.</summary>
-    public required string CloneUrl { get; init; }
     public required string Branch { get; init; }
     public required string CommitSha { get; init; }
     public string? CommitMessage { get; init; }

@@ -70,14 +70,13 @@ public sealed class GitHubWebhookFunction(
             return Results.Accepted(value: new { action = "none", reason = $"tag '{push.TagName}' was pushed; tags are not built" });
         if (push.BranchName is not { } branch)
             return Results.Accepted(value: new { action = "ignored", reason = $"'{push.Ref}' is not a branch" });
-        if (repositories.CloneUrlFor(push.Repository.FullName) is not { } cloneUrl)
+        if (repositories.CloneUrlFor(push.Repository.FullName) is null)
             return NotConfigured(push.Repository.FullName);
         return await StartAsync(client, new PipelineRun
         {
             RunId = RunViews.InstanceIdFor(deliveryId),
             Trigger = RunTrigger.Push,
             Repository = push.Repository.FullName,
-            CloneUrl = cloneUrl,
             Branch = branch,
             CommitSha = push.After,
             CommitMessage = push.HeadCommit?.Message,
@@ -98,14 +97,13 @@ public sealed class GitHubWebhookFunction(
             var fork = pullRequest.HeadRepositoryFullName is { } name ? $"the fork '{name}'" : "a deleted fork";
             return Results.Accepted(value: new { action = "ignored", reason = $"pull request #{pullRequest.Number} comes from {fork}; code from forks is not run here" });
         }
-        if (repositories.CloneUrlFor(pullRequest.Repository.FullName) is not { } cloneUrl)
+        if (repositories.CloneUrlFor(pullRequest.Repository.FullName) is null)
             return NotConfigured(pullRequest.Repository.FullName);
         return await StartAsync(client, new PipelineRun
         {
             RunId = RunViews.InstanceIdFor(deliveryId),
             Trigger = RunTrigger.PullRequest,
             Repository = pullRequest.Repository.FullName,
-            CloneUrl = cloneUrl,
             Branch = pullRequest.HeadRef,
             CommitSha = pullRequest.HeadSha,
             CommitMessage = pullRequest.Title,

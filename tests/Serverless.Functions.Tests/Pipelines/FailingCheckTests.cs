@@ -44,6 +44,9 @@ public sealed class FailingCheckTests : IAsyncLifetime
         Assert.Contains(_app.GitHub.CommitStatuses, s => s.Sha == _sha && s.Context == "pipelines/checks" && s.State == "failure"
             && s.Description == "'unit' failed with exit code 1");
         Assert.All(_app.GitHub.CommitStatuses, s => Assert.Equal($"{_app.BaseUrl}#/runs/{runId}", s.TargetUrl));
+        // Clone URLs may carry credentials: they stay in settings, out of the history the monitor shows.
+        var instance = await _app.Client.GetInstanceAsync(runId, getInputsAndOutputs: true);
+        Assert.DoesNotContain(_repository.CloneUrl, instance!.SerializedInput, StringComparison.Ordinal);
 
         using var log = await _app.Http.GetAsync($"api/runs/{runId}/logs/checks-unit");
         Assert.Equal(HttpStatusCode.OK, log.StatusCode);

@@ -4,18 +4,23 @@ using Serverless.Runtime.Hosting;
 
 namespace Serverless.Functions.Pipelines.Activities;
 
-public sealed class CheckoutActivities(LocalRunner runner, PipelineSettings settings)
+public sealed class CheckoutActivities(LocalRunner runner, PipelineSettings settings, RepositorySettings repositories)
 {
     public const string PipelineFile = "pipeline.yml";
 
-    /// <summary>Checks out the pushed commit and reads its pipeline.yml. Idempotent: a redelivery checks out again.</summary>
+    /// <summary>
+    /// Checks out the pushed commit and reads its pipeline.yml. Idempotent: a redelivery checks out again. The clone URL
+    /// comes from PIPELINES_REPOSITORIES here, never from the run's input, so credentials in it stay out of history.
+    /// </summary>
     [Function(nameof(Checkout))]
     public async Task<CheckoutOutcome> Checkout([ActivityTrigger] PipelineRun run, CancellationToken cancellationToken)
     {
         var workspace = settings.WorkspaceFor(run.RunId);
+        if (repositories.CloneUrlFor(run.Repository) is not { } cloneUrl)
+            return new CheckoutOutcome(workspace, null, [$"{run.Repository} is no longer in {RepositorySettings.SettingName}"]);
         try
         {
-            await runner.CheckoutAsync(run.CloneUrl, run.CommitSha, workspace, cancellationToken);
+            await runner.CheckoutAsync(cloneUrl, run.CommitSha, workspace, cancellationToken);
         }
         catch (CheckoutException ex)
         {
