@@ -11,7 +11,7 @@ export function render(main) {
   main.append(h('h1', {}, 'Environments'), h('p', { class: 'muted' }, 'What runs where, what ran before it, and how healthy it is.'), messages.el, empty, list);
 
   // One dialog for the page, filled in for the service being rolled back.
-  const reason = field('Reason', h('textarea', { name: 'reason', rows: '3', required: true, maxlength: '2000' }), 'Why the previous version should be live again.');
+  const reason = field('Reason', h('textarea', { name: 'reason', rows: '3', required: true, maxlength: '500' }), 'Why the previous version should be live again (at most 500 characters).');
   const dialogTitle = h('h2', { id: 'rollback-title' }, 'Roll back');
   const dialogText = h('p');
   const dialogMessages = messageArea();
@@ -97,21 +97,43 @@ function who(v) {
   return h('span', {}, people || 'unknown', v.runId ? [' · ', h('a', { href: `#/runs/${enc(v.runId)}` }, 'run')] : null);
 }
 
+/** The live/candidate slot, shown only for blue-green environments (other strategies have no slots). */
+function slotText(env, v) {
+  return env.strategy === 'blue-green' && v?.slot ? ` (slot ${v.slot})` : '';
+}
+
+/** Health text: "unknown" means the live version has not been checked yet (or never). */
+function healthView(health) {
+  const status = String(health?.status || 'unknown').toLowerCase();
+  if (status === 'unknown') {
+    return h('span', {}, badge('unknown', 'unknown'), ' · ',
+      health?.lastChecked
+        ? h('span', { class: 'muted' }, 'not checked since this version went live (last check ', timeEl(health.lastChecked), ')')
+        : h('span', { class: 'muted' }, 'not checked yet'));
+  }
+  return h('span', {}, badge(status, status),
+    health.lastChecked ? [' · checked ', timeEl(health.lastChecked)] : null,
+    status === 'unhealthy' && health.failingSince ? [' · failing since ', timeEl(health.failingSince)] : null);
+}
+
 function renderService(env, s, openRollback) {
-  const health = s.health || { status: 'unknown' };
-  const rollback = env.admin
-    ? h('button', { type: 'button', class: 'danger', onclick: e => openRollback(env.name, s, e.currentTarget) }, `Roll back ${s.service}`)
-    : null;
+  const canRollBack = Boolean(s.previous || s.candidate);
+  const rollback = !env.admin ? null
+    : canRollBack
+      ? h('button', { type: 'button', class: 'danger', onclick: e => openRollback(env.name, s, e.currentTarget) }, `Roll back ${s.service}`)
+      : h('p', { class: 'muted' }, 'Nothing to roll back to');
+  const canary = env.strategy === 'canary';
   return h('article', { class: 'service', dataset: { service: s.service } },
     h('h3', {}, s.service),
     dl([
-      ['Live', h('span', {}, version(s.live, 'data-live-version'), s.live?.slot ? ` (slot ${s.live.slot})` : '', s.live && !s.live.running ? ' — not running' : '')],
+      ['Live', h('span', {}, version(s.live, 'data-live-version'), slotText(env, s.live), s.live && !s.live.running ? ' — not running' : '')],
       ['Since', s.live ? timeEl(s.live.since, { withRelative: true }) : null],
       ['By', who(s.live)],
       ['Message', s.live?.message || null],
       ['Previous', h('span', {}, version(s.previous, 'data-previous-version'), s.previous?.since ? [' · ', timeEl(s.previous.since)] : null)],
-      ['Candidate', s.candidate ? h('span', {}, version(s.candidate, 'data-candidate-version'), s.candidate.slot ? ` (slot ${s.candidate.slot})` : '', ` · ${s.candidatePercent ?? 0}% of traffic`) : null],
-      ['Health', h('span', {}, badge(health.status, health.status), health.lastChecked ? [' · checked ', timeEl(health.lastChecked)] : null)],
+      ['Candidate', s.candidate ? h('span', {}, version(s.candidate, 'data-candidate-version'), slotText(env, s.candidate),
+        canary ? ` · ${s.candidatePercent ?? 0}% of traffic` : '') : null],
+      ['Health', healthView(s.health)],
     ]),
     rollback ? h('div', { class: 'actions' }, rollback) : null);
 }
