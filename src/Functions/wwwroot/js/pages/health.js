@@ -4,7 +4,8 @@ import { h, field, table, tableWrap, messageArea, syncKeyed, setText } from '../
 import { timeEl, badge, localTime } from '../format.js';
 import { poll } from '../poll.js';
 
-const SEVERITIES = ['critical', 'high', 'medium', 'low', 'info'];
+// The API reports these four severities (no info count).
+const SEVERITIES = ['critical', 'high', 'medium', 'low'];
 
 export function render(main) {
   // Health
@@ -19,7 +20,7 @@ export function render(main) {
   // Security
   const securityMessages = messageArea();
   const scanNow = h('button', { type: 'button' }, 'Scan now');
-  const security = table('Security reports', ['Repository', 'Critical', 'High', 'Medium', 'Low', 'Info', 'Total', 'Scanned at', 'Frozen', 'Report']);
+  const security = table('Security reports', ['Repository', 'Critical', 'High', 'Medium', 'Low', 'Total', 'Scanned at', 'Frozen', 'Report']);
   const freezes = h('div', { class: 'freezes' });
   const securitySection = h('section', { class: 'card', 'aria-labelledby': 'security-h' },
     h('div', { class: 'section-head' }, h('h2', { id: 'security-h' }, 'Security'), scanNow),
@@ -59,7 +60,7 @@ export function render(main) {
     try { data = await getJson('/api/security'); } catch (e) { securityMessages.alert(e.detail || e.message); return; }
     const repos = data?.repositories || [];
     syncKeyed(security.tbody, repos, r => r.repository, r => securityRow(r, securityMessages), 'data-repository');
-    if (!repos.length) security.tbody.append(h('tr', { class: 'empty' }, h('td', { colspan: '10' }, 'No repositories have been scanned yet.')));
+    if (!repos.length) security.tbody.append(h('tr', { class: 'empty' }, h('td', { colspan: '9' }, 'No repositories have been scanned yet.')));
     const frozen = repos.filter(r => r.freeze?.active);
     syncKeyed(freezes, frozen.map(r => ({ repository: r.repository, freeze: r.freeze, admin: session.admin })), r => r.repository,
       r => freezeCard(r, securityMessages, () => poller.now()), 'data-freeze');
@@ -69,13 +70,21 @@ export function render(main) {
   return () => poller.stop();
 }
 
+/** "unknown": the live version has not been checked since it went live (or never). */
+function statusView(r) {
+  const status = String(r.status || 'unknown').toLowerCase();
+  if (status !== 'unknown') return badge(status, status);
+  return h('span', {}, badge('unknown', 'unknown'), ' ',
+    h('span', { class: 'muted' }, r.lastChecked ? 'not checked since this version went live' : 'not checked yet'));
+}
+
 function healthRow(r) {
   const history = (r.history || []).slice(0, 20);
   const ok = history.filter(x => x.healthy).length;
   return h('tr', {},
     h('td', {}, r.environment),
     h('td', {}, r.service),
-    h('td', {}, badge(r.status, r.status)),
+    h('td', {}, statusView(r)),
     h('td', {}, r.failingSince ? timeEl(r.failingSince) : '—'),
     h('td', {}, r.rolledBack ? 'Yes' : 'No'),
     h('td', {}, timeEl(r.lastChecked)),
@@ -103,9 +112,11 @@ function securityRow(r, messages) {
   });
   return h('tr', { class: frozen ? 'frozen' : null },
     h('td', {}, r.repository, r.errors?.length ? h('ul', { class: 'errors' }, r.errors.map(e => h('li', {}, e))) : null),
-    SEVERITIES.map(s => h('td', { class: ['num', (f[s] || 0) > 0 && (s === 'critical' || s === 'high') ? 'sev-bad' : null] }, String(f[s] ?? 0))),
-    h('td', { class: 'num' }, String(r.total ?? 0)),
-    h('td', {}, timeEl(r.scannedAt)),
+    r.scannedAt
+      ? [SEVERITIES.map(s => h('td', { class: ['num', (f[s] || 0) > 0 && (s === 'critical' || s === 'high') ? 'sev-bad' : null] }, String(f[s] ?? 0))),
+        h('td', { class: 'num' }, String(r.total ?? 0))]
+      : h('td', { colspan: String(SEVERITIES.length + 1), class: 'muted not-scanned' }, 'not scanned yet'),
+    h('td', {}, r.scannedAt ? timeEl(r.scannedAt) : h('span', { class: 'muted' }, 'never')),
     h('td', {}, frozen ? badge('failed', 'Yes') : (r.freeze?.liftedBy ? `No (lifted by ${r.freeze.liftedBy})` : 'No')),
     h('td', {}, r.scannedAt ? download : '—'));
 }
