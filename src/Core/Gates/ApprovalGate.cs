@@ -22,6 +22,12 @@ public static class ApprovalGate
             return Refuse(state, ApprovalRefusal.NotAllowed, $"{decision.Approver} is not among the approvers ({DescribeApprovers(state, teams)}).");
         }
 
+        if (state.Decisions.FirstOrDefault(d => string.Equals(d.Approver, decision.Approver, StringComparison.OrdinalIgnoreCase)) is { } earlier)
+        {
+            return Refuse(state, ApprovalRefusal.AlreadyDecided,
+                $"{decision.Approver} already {(earlier.Choice == ApprovalChoice.Approve ? "approved" : "rejected")} this change at {earlier.At:yyyy-MM-dd HH:mm} UTC.");
+        }
+
         var next = state with { Decisions = [.. state.Decisions, decision] };
         next = next with { Outcome = OutcomeOf(next) };
         return new ApprovalDecisionResult(next, null, Describe(next));

@@ -11,6 +11,9 @@ public enum ApprovalRefusal
 
     /// <summary>The gate has already closed; the state's outcome says how.</summary>
     Closed,
+
+    /// <summary>This approver has already decided; a decision is not taken back or counted twice.</summary>
+    AlreadyDecided,
 }
 
 /// <summary>The result of offering a decision to a gate: the new state, or why it was refused.</summary>

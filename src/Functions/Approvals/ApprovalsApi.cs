@@ -115,6 +115,7 @@ public sealed class ApprovalsApi(ApprovalTokens tokens, TimeProvider timeProvide
     {
         ApprovalRefusal.Closed when result.State.Outcome == ApprovalOutcome.Expired => Problem(StatusCodes.Status410Gone, result.Detail, "environment"),
         ApprovalRefusal.Closed => Problem(StatusCodes.Status409Conflict, result.Detail, "environment"),
+        ApprovalRefusal.AlreadyDecided => Problem(StatusCodes.Status409Conflict, result.Detail, "approver"),
         _ => Problem(StatusCodes.Status403Forbidden, result.Detail, "approver"),
     };
 

@@ -30,7 +30,8 @@ public sealed class ApprovalGateTests
         { "nobody yet", [], ApprovalOutcome.Pending, null, "Awaiting approval 0/2" },
         { "one of two", [Approve("alice")], ApprovalOutcome.Pending, null, "Awaiting approval 1/2 (alice)" },
         { "team member and named user", [Approve("alice"), Approve("erin")], ApprovalOutcome.Approved, null, "Approved by alice, erin" },
-        { "same approver twice counts once", [Approve("alice"), Approve("ALICE", 2)], ApprovalOutcome.Pending, null, "Awaiting approval 1/2 (alice)" },
+        { "same approver twice counts once", [Approve("alice"), Approve("ALICE", 2)], ApprovalOutcome.Pending, ApprovalRefusal.AlreadyDecided, "ALICE already approved this change at 2026-11-22 09:01 UTC." },
+        { "no change of mind", [Approve("alice"), Reject("alice", "oops", 2)], ApprovalOutcome.Pending, ApprovalRefusal.AlreadyDecided, "alice already approved this change at 2026-11-22 09:01 UTC." },
         { "one rejection rejects", [Approve("alice"), Reject("bob", "not today")], ApprovalOutcome.Rejected, null, "Rejected by bob: not today" },
         { "rejection without comment", [Reject("bob")], ApprovalOutcome.Rejected, null, "Rejected by bob" },
         { "pusher cannot approve", [Approve("dave")], ApprovalOutcome.Pending, ApprovalRefusal.OwnChange, "dave pushed this change and cannot approve it." },
@@ -55,7 +56,7 @@ public sealed class ApprovalGateTests
     {
         var result = Apply(Open(), Approve("alice"), Approve("alice", 2), Reject("bob", "flaky", 3));
 
-        Assert.Equal([Approve("alice"), Approve("alice", 2), Reject("bob", "flaky", 3)], result.State.Decisions);
+        Assert.Equal([Approve("alice"), Reject("bob", "flaky", 3)], result.State.Decisions);
     }
 
     [Fact]

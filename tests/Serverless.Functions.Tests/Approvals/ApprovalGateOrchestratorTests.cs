@@ -16,7 +16,7 @@ public sealed class ApprovalGateOrchestratorTests
         await gate.DecideAsync("erin", ApprovalChoice.Approve);
 
         var closed = await gate.CompletionAsync();
-        Assert.Equal((ApprovalOutcome.Approved, "Approved by alice, erin", 3), (closed.Outcome, ApprovalGate.Describe(closed), closed.Decisions.Count));
+        Assert.Equal((ApprovalOutcome.Approved, "Approved by alice, erin", 2), (closed.Outcome, ApprovalGate.Describe(closed), closed.Decisions.Count));
     }
 
     [Fact]

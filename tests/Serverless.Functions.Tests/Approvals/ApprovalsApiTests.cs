@@ -44,6 +44,7 @@ public sealed class ApprovalsApiTests
 
         Assert.Equal(StatusCodes.Status202Accepted, ((IStatusCodeHttpResult)result).StatusCode);
         Assert.Equal("Awaiting approval 1/2 (alice)", (await gate.UntilStatusAsync(s => s.State.Decisions.Count == 1)).Text);
+        AssertProblem(await api.Decide(Post("alice", """{ "decision": "reject", "comment": "changed my mind" }"""), Run, Env, gate.Client, default), 409, "approver", "second decision");
         var listed = await api.List(new DefaultHttpContext().Request, gate.Client, default);
         Assert.Contains("Awaiting approval 1/2 (alice)", System.Text.Json.JsonSerializer.Serialize(((IValueHttpResult)listed).Value));
     }
