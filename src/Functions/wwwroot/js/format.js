@@ -47,9 +47,24 @@ export function relative(iso) {
   return rtf.format(Math.round(diff / 86400), 'day');
 }
 
-/** <time datetime="ISO" title="ISO">local time</time>; withRelative adds "(5 minutes ago)". */
-export function timeEl(iso, { withRelative = false } = {}) {
+const timeOnlyFormat = new Intl.DateTimeFormat(undefined, { hour: 'numeric', minute: '2-digit' });
+const dayTimeFormat = new Intl.DateTimeFormat(undefined, { month: 'short', day: 'numeric', hour: 'numeric', minute: '2-digit' });
+
+/** Compact local time: "5:30 AM" today, "Dec 1, 5:30 AM" on other days. */
+export function shortTime(iso) {
+  if (!iso) return '';
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) return String(iso);
+  return d.toDateString() === new Date().toDateString() ? timeOnlyFormat.format(d) : dayTimeFormat.format(d);
+}
+
+/**
+ * <time datetime="ISO" title="ISO">local time</time>; withRelative adds "(5 minutes ago)";
+ * short shows the compact form with the full local time in the title.
+ */
+export function timeEl(iso, { withRelative = false, short = false } = {}) {
   if (!iso) return h('span', { class: 'muted' }, '—');
+  if (short) return h('time', { datetime: iso, title: `${localTime(iso)} (${iso})` }, shortTime(iso));
   const text = withRelative ? `${localTime(iso)} (${relative(iso)})` : localTime(iso);
   return h('time', { datetime: iso, title: iso }, text);
 }

@@ -4,8 +4,16 @@ import { h, field, select, table, tableWrap, messageArea, setText } from '../dom
 import { shortSha, duration, timeEl, badge } from '../format.js';
 import { poll } from '../poll.js';
 
-const STATUSES = ['Queued', 'Running', 'Succeeded', 'Failed', 'Canceled', 'Validated', 'Built', 'Superseded'];
-const HEADERS = ['Status', 'Repository', 'Branch', 'Commit', 'Message', 'Author', 'Environment', 'Stage', 'Started', 'Duration'];
+// Option values are exactly the status names; the labels explain the less obvious ones.
+const STATUSES = [
+  ['Queued', 'Queued'], ['Running', 'Running'], ['Succeeded', 'Succeeded'], ['Failed', 'Failed'], ['Canceled', 'Canceled'],
+  ['Validated', 'Validated (pull request)'],
+  ['Built', 'Built (branch with no environment)'],
+  ['Superseded', 'Superseded (a newer push replaced it)'],
+];
+// Commit (the way into a run) comes right after Status so it stays on screen on narrow viewports.
+const HEADERS = ['Status', 'Commit', 'Repository', 'Branch', 'Message', 'Author', 'Environment', 'Stage', 'Started', 'Duration'];
+const COL = Object.fromEntries(HEADERS.map((name, i) => [name.toLowerCase(), i]));
 
 export function render(main) {
   const query = new URLSearchParams(location.hash.split('?')[1] || '');
@@ -23,6 +31,7 @@ export function render(main) {
   const messages = messageArea();
   const summary = h('p', { class: 'muted', 'aria-live': 'polite' });
   const { table: t, tbody } = table('Runs', HEADERS);
+  t.classList.add('runs-table');
   main.append(h('h1', {}, 'Runs'), form, messages.el, summary, tableWrap('Runs', t));
 
   const knownRepos = new Set();
@@ -119,26 +128,34 @@ function createRow(run) {
   const tr = h('tr', { dataset: { runId: run.id } });
   for (let i = 0; i < HEADERS.length; i++) tr.append(h('td'));
   const link = h('a', { href: `#/runs/${enc(run.id)}`, title: run.commit }, h('code', {}, shortSha(run.commit)));
-  tr.children[3].append(link);
-  tr.children[4].className = 'message';
+  tr.children[COL.commit].append(link);
+  tr.children[COL.commit].className = 'commit';
+  tr.children[COL.message].className = 'message';
+  tr.children[COL.message].append(h('span', { class: 'message-text' }));
+  tr.children[COL.started].className = 'started';
+  tr.children[COL.duration].className = 'duration';
   return tr;
 }
 
 function updateRow(tr, run) {
   if (tr.dataset.status !== run.status) {
     tr.dataset.status = run.status;
-    tr.children[0].replaceChildren(badge(run.status, run.status));
+    tr.children[COL.status].replaceChildren(badge(run.status, run.status));
   }
-  setText(tr.children[1], run.repository);
-  setText(tr.children[2], run.branch);
-  setText(tr.children[4], run.message);
-  tr.children[4].title = run.message || '';
-  setText(tr.children[5], run.author);
-  setText(tr.children[6], run.environment || '—');
-  setText(tr.children[7], run.stage || '—');
-  if (tr.children[8].dataset.iso !== run.createdAt) {
-    tr.children[8].dataset.iso = run.createdAt || '';
-    tr.children[8].replaceChildren(timeEl(run.createdAt));
+  const c = tr.children;
+  setText(c[COL.repository], run.repository);
+  setText(c[COL.branch], run.branch);
+  setText(c[COL.message].firstChild, run.message);
+  c[COL.message].title = run.message || '';
+  setText(c[COL.author], run.author);
+  setText(c[COL.environment], run.environment || '—');
+  setText(c[COL.stage], run.stage || '—');
+  const started = c[COL.started];
+  const day = new Date().toDateString();
+  if (started.dataset.iso !== run.createdAt || started.dataset.day !== day) {
+    started.dataset.iso = run.createdAt || '';
+    started.dataset.day = day;
+    started.replaceChildren(timeEl(run.createdAt, { short: true }));
   }
-  setText(tr.children[9], duration(run.durationSeconds));
+  setText(c[COL.duration], duration(run.durationSeconds));
 }
