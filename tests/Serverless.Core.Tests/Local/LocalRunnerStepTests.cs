@@ -39,6 +39,21 @@ public sealed class LocalRunnerStepTests : IDisposable
     }
 
     [Fact]
+    public async Task A_step_that_appends_keeps_the_log_before_it_and_a_plain_rerun_starts_afresh()
+    {
+        await RunAsync("echo built");
+        await _runner.RunStepAsync(Request("echo tested") with { AppendToLog = true }, _artifacts);
+        var both = await _artifacts.ReadAllTextAsync("runs/1/step.log");
+        await RunAsync("echo rebuilt");
+        var again = await _artifacts.ReadAllTextAsync("runs/1/step.log");
+
+        Assert.True(both.IndexOf("built\n", StringComparison.Ordinal) < both.IndexOf("tested\n", StringComparison.Ordinal), both);
+        Assert.Contains("$ echo built", both, StringComparison.Ordinal);
+        Assert.Contains("rebuilt\n", again, StringComparison.Ordinal);
+        Assert.DoesNotContain("tested", again, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_failing_step_reports_its_exit_code()
     {
         var result = await RunAsync("echo 'tests failed: 3' >&2; exit 3");

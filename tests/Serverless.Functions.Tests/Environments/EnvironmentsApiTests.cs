@@ -34,6 +34,8 @@ public sealed class EnvironmentsApiTests : IAsyncLifetime
     public async Task Environments_show_who_deployed_what_and_an_admin_rolls_back_to_the_previous_version()
     {
         var first = await DeployAsync("first\n");
+        var buildLog = await _app.Http.GetStringAsync($"api/runs/{first.RunId}/logs/build-hello-service");
+        Assert.True(buildLog.IndexOf("$ node build.js", StringComparison.Ordinal) is >= 0 and var build && buildLog.IndexOf("$ node test.js", StringComparison.Ordinal) > build, buildLog);
         var second = await DeployAsync("second\n");
 
         var listed = (await _app.GetAsync("api/environments")).Body.GetProperty("environments").EnumerateArray().Select(e => e.GetProperty("name").GetString());

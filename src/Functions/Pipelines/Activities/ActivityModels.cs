@@ -16,6 +16,10 @@ public sealed record StepInput
     public string WorkingDirectory { get; init; } = ".";
     public required TimeSpan Timeout { get; init; }
     public IReadOnlyDictionary<string, string> Environment { get; init; } = new Dictionary<string, string>();
+    /// <summary>The stage whose log this step writes, when it is part of another stage (a build's tests); else its own.</summary>
+    public string? LogStage { get; init; }
+    /// <summary>Adds to that log instead of starting it afresh.</summary>
+    public bool AppendToLog { get; init; }
 }
 
 public sealed record StepOutcome(string Stage, bool Succeeded, int ExitCode, bool TimedOut, string LogName, IReadOnlyList<string> Tail, double Seconds)

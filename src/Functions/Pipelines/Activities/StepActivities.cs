@@ -22,7 +22,8 @@ public sealed class StepActivities(LocalRunner runner, IArtifactStore artifacts,
             Command = input.Command,
             Timeout = input.Timeout,
             Environment = input.Environment,
-            LogName = LogNameFor(input.RunId, input.Stage),
+            LogName = LogNameFor(input.RunId, input.LogStage ?? input.Stage),
+            AppendToLog = input.AppendToLog,
         }, artifacts, cancellationToken);
         return new StepOutcome(input.Stage, result.Succeeded, result.ExitCode, result.TimedOut, result.LogName, result.Tail, Math.Round(result.Duration.TotalSeconds, 2));
     }
@@ -49,13 +50,15 @@ public sealed class StepActivities(LocalRunner runner, IArtifactStore artifacts,
     {
         var service = input.Service;
         string? log = null;
-        foreach (var (stage, step) in new[] { ($"build-{service.Name}", service.Build), ($"test-{service.Name}", service.Test) })
+        var buildStage = $"build-{service.Name}";
+        // The build and the service's tests share the build stage's log, one after the other, as the stage shows them.
+        foreach (var (stage, step) in new[] { (buildStage, service.Build), ($"test-{service.Name}", service.Test) })
         {
             if (step is null) continue;
             var outcome = await RunStep(new StepInput
             {
                 RunId = input.RunId, Workspace = input.Workspace, Stage = stage, Command = step.Command,
-                WorkingDirectory = service.Path, Timeout = step.Timeout,
+                WorkingDirectory = service.Path, Timeout = step.Timeout, LogStage = buildStage, AppendToLog = log is not null,
             }, cancellationToken);
             log = outcome.LogName;
             if (!outcome.Succeeded) return new BuildOutcome(service.Name, false, null, log, outcome.Describe());

@@ -33,7 +33,7 @@ public sealed partial class LocalRunner
             throw new DirectoryNotFoundException($"The working directory '{request.WorkingDirectory}' does not exist in the workspace.");
         }
 
-        await artifacts.WriteAsync(request.LogName, string.Empty, cancellationToken).ConfigureAwait(false);
+        if (!request.AppendToLog) await artifacts.WriteAsync(request.LogName, string.Empty, cancellationToken).ConfigureAwait(false);
         var pump = new OutputPump(artifacts, request.LogName, _tailLines, request.MaskedValues);
         pump.Note("$ " + request.Command);
         var environment = ChildEnvironment.Build(_inheritedEnvironment, new Dictionary<string, string> { ["CI"] = "true" }, request.Environment);

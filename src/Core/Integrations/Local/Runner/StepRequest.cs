@@ -21,6 +21,9 @@ public sealed record StepRequest
     /// <summary>The artifact that receives stdout and stderr; a re-run with the same name replaces it.</summary>
     public required string LogName { get; init; }
 
+    /// <summary>Adds to <see cref="LogName"/> instead of replacing it: a later step of the same stage (a build's tests).</summary>
+    public bool AppendToLog { get; init; }
+
     /// <summary>Values replaced by <c>***</c> in the log and the tail (secrets passed in <see cref="Environment"/>).</summary>
     public IReadOnlyCollection<string> MaskedValues { get; init; } = [];
 }
