@@ -117,11 +117,15 @@ function healthView(health) {
 }
 
 function renderService(env, s, openRollback) {
+  // With no previous version and no candidate the API would answer 409: the button stays (disabled, so the browser
+  // tests' "admin sees Roll back" contract holds) and a note says why.
   const canRollBack = Boolean(s.previous || s.candidate);
+  const noteId = `nothing-${env.name}-${s.service}`;
   const rollback = !env.admin ? null
     : canRollBack
       ? h('button', { type: 'button', class: 'danger', onclick: e => openRollback(env.name, s, e.currentTarget) }, `Roll back ${s.service}`)
-      : h('p', { class: 'muted' }, 'Nothing to roll back to');
+      : [h('button', { type: 'button', class: 'danger', disabled: true, 'aria-describedby': noteId }, `Roll back ${s.service}`),
+        h('span', { class: 'muted', id: noteId }, 'Nothing to roll back to')];
   const canary = env.strategy === 'canary';
   return h('article', { class: 'service', dataset: { service: s.service } },
     h('h3', {}, s.service),
