@@ -120,10 +120,14 @@ public sealed class PipelineSteps(TaskOrchestrationContext context, PipelineRun 
         }
         catch (PipelineFailedException failure)
         {
-            _progress.Begin("rollback", "rollback");
-            var changes = compensations.Count;
-            var undoFailures = await compensations.RunAsync();
-            _progress.End("rollback", undoFailures.Count == 0, undoFailures.Count == 0 ? $"{changes} change(s) undone" : string.Join("; ", undoFailures));
+            // Only what went live (or started as a candidate) is undone; a version that never became healthy took no traffic.
+            if (compensations.Count > 0)
+            {
+                _progress.Begin("rollback", "rollback");
+                var changes = compensations.Count;
+                var undoFailures = await compensations.RunAsync();
+                _progress.End("rollback", undoFailures.Count == 0, undoFailures.Count == 0 ? $"{changes} change(s) undone" : string.Join("; ", undoFailures));
+            }
             await context.CallActivityAsync<long?>(nameof(ReportingActivities.RecordDeployment),
                 new DeploymentRecordInput(run, environment.Name, deploymentId, DeploymentState.Failure, url, Truncate(failure.Message)));
             await StatusAsync($"deploy/{environment.Name}", CommitState.Failure, failure.Message);

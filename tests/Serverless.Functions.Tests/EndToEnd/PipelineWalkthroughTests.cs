@@ -75,7 +75,9 @@ public sealed class PipelineWalkthroughTests(ITestOutputHelper output) : IAsyncL
         var bad = await WaitForRunAsync(badRun);
 
         Assert.Equal("Failed", bad.GetProperty("run").GetProperty("status").GetString());
-        Assert.Contains("unhealthy", bad.GetProperty("reason").GetString(), StringComparison.OrdinalIgnoreCase);
+        Assert.Equal($"hello-service {broken[..7]} is unhealthy on dev: {broken[..7]} did not answer /health with 200 within 20s (last: status 500). Traffic stays on {first[..7]}.",
+            bad.GetProperty("reason").GetString());
+        Assert.DoesNotContain(bad.GetProperty("stages").EnumerateArray(), s => s.GetProperty("group").GetString() == "rollback");
         Assert.Equal(first, await DevVersionAsync());
 
         await Eventually.TrueAsync(() => _slack.Messages.Count >= 2, "both Slack messages arrive");

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Serverless.Core.Pipelines;
 
 namespace Serverless.Core.Integrations.Local.Target;
 
@@ -19,36 +20,39 @@ internal static class HealthProbe
         var stored = instance.Stored;
         var url = new Uri(string.Create(CultureInfo.InvariantCulture, $"http://127.0.0.1:{stored.Port}{stored.HealthPath}"));
         var started = timeProvider.GetTimestamp();
-        var last = "no answer yet";
+        const string noAnswer = "no answer yet";
+        var last = noAnswer;
         while (true)
         {
             if (instance.ExitCode is { } exitCode)
             {
-                return new HealthOutcome(false, $"{stored.Version} exited with code {exitCode} before it answered {stored.HealthPath} with {stored.ExpectedStatus}.");
+                return new HealthOutcome(false, $"{VersionText.Short(stored.Version)} exited with code {exitCode} before it answered {stored.HealthPath} with {stored.ExpectedStatus}.");
             }
 
             var remaining = stored.HealthTimeout - timeProvider.GetElapsedTime(started);
             if (remaining <= TimeSpan.Zero)
             {
-                return new HealthOutcome(false, $"{stored.Version} did not answer {stored.HealthPath} with {stored.ExpectedStatus} within {stored.HealthTimeout} (last: {last}).");
+                return new HealthOutcome(false, $"{VersionText.Short(stored.Version)} did not answer {stored.HealthPath} with {stored.ExpectedStatus} within {DurationSyntax.Format(stored.HealthTimeout)} (last: {last}).");
             }
 
+            var cutShort = remaining < MaxProbeTime;
             using (var probe = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken))
             {
-                probe.CancelAfter(remaining < MaxProbeTime ? remaining : MaxProbeTime);
+                probe.CancelAfter(cutShort ? remaining : MaxProbeTime);
                 try
                 {
                     using var response = await client.GetAsync(url, probe.Token).ConfigureAwait(false);
                     if ((int)response.StatusCode == stored.ExpectedStatus)
                     {
-                        return new HealthOutcome(true, $"{stored.Version} answered {stored.HealthPath} with {stored.ExpectedStatus}.");
+                        return new HealthOutcome(true, $"{VersionText.Short(stored.Version)} answered {stored.HealthPath} with {stored.ExpectedStatus}.");
                     }
 
                     last = $"status {(int)response.StatusCode}";
                 }
                 catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
                 {
-                    last = "the probe timed out";
+                    // A probe cut short by the deadline says nothing new; an earlier answer is the better reason.
+                    if (!cutShort || last == noAnswer) last = "the probe timed out";
                 }
                 catch (HttpRequestException ex)
                 {

@@ -52,7 +52,7 @@ public sealed partial class LocalTarget
                 }
 
                 _logger.DeploymentUnhealthy(environment, request.Service, request.Version, health.Detail);
-                return Result(DeploymentOutcome.Unhealthy, slots, instance, $"Deployment of {request.Version} to {environment} failed: {health.Detail} Traffic stays on {slots.Live?.Version ?? "nothing"}.");
+                return Result(DeploymentOutcome.Unhealthy, slots, instance, $"{health.Detail} Traffic stays on {VersionText.Short(slots.Live?.Version)}.");
             }
 
             return request.ShiftTraffic
