@@ -39,7 +39,7 @@ public static class EnvironmentViews
                     Version(service.Previous, null, fromRuns),
                     Version(service.Candidate, null, fromRuns),
                     service.CandidatePercent,
-                    Health(health, environment.Environment, service.Service)))]);
+                    Health(health, environment.Environment, service.Service, service.Live?.Version)))]);
         }).ToList();
 
     private static VersionView? Version(VersionState? version, DateTimeOffset? since, IReadOnlyList<DeploymentOrigin> origins)
@@ -50,8 +50,11 @@ public static class EnvironmentViews
             origin?.Run.Id, origin?.Run.Author, origin?.Pusher, origin?.Run.Message);
     }
 
-    private static ServiceHealthView Health(HealthState health, string environment, string service) =>
-        health.Services.TryGetValue(HealthState.KeyOf(environment, service), out var known)
-            ? new ServiceHealthView(known.Healthy ? "healthy" : "unhealthy", known.LastChecked, known.FailingSince)
-            : new ServiceHealthView("unknown", null, null);
+    /// <summary>The monitor's verdict, when its last check was of the version live now; "unknown" until then.</summary>
+    private static ServiceHealthView Health(HealthState health, string environment, string service, string? liveVersion)
+    {
+        if (!health.Services.TryGetValue(HealthState.KeyOf(environment, service), out var known)) return new ServiceHealthView("unknown", null, null);
+        var current = known.History.Count > 0 && known.History[^1].Version == liveVersion;
+        return new ServiceHealthView(current ? (known.Healthy ? "healthy" : "unhealthy") : "unknown", known.LastChecked, current ? known.FailingSince : null);
+    }
 }

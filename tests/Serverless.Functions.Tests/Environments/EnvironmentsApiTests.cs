@@ -36,6 +36,8 @@ public sealed class EnvironmentsApiTests : IAsyncLifetime
         var first = await DeployAsync("first\n");
         var buildLog = await _app.Http.GetStringAsync($"api/runs/{first.RunId}/logs/build-hello-service");
         Assert.True(buildLog.IndexOf("$ node build.js", StringComparison.Ordinal) is >= 0 and var build && buildLog.IndexOf("$ node test.js", StringComparison.Ordinal) > build, buildLog);
+        await CheckHealthAsync();
+        Assert.Equal("healthy", (await DevAsync()).GetProperty("services")[0].GetProperty("health").GetProperty("status").GetString());
         var second = await DeployAsync("second\n");
 
         var listed = (await _app.GetAsync("api/environments")).Body.GetProperty("environments").EnumerateArray().Select(e => e.GetProperty("name").GetString());
@@ -47,6 +49,7 @@ public sealed class EnvironmentsApiTests : IAsyncLifetime
         Assert.Equal("hello-service", service.GetProperty("service").GetString());
         Assert.Equal((second.Sha, second.RunId, "Codertocat"), Version(service.GetProperty("live")));
         Assert.Equal((first.Sha, first.RunId, "Codertocat"), Version(service.GetProperty("previous")));
+        // The last check was of the first version: nothing is known yet about the second.
         Assert.Equal("unknown", service.GetProperty("health").GetProperty("status").GetString());
 
         var rolledBack = await RollbackAsync(MasterKey, "{\"reason\":\"second breaks checkout\"}");
@@ -97,6 +100,14 @@ public sealed class EnvironmentsApiTests : IAsyncLifetime
         var run = await _app.WaitForRunAsync(runId, TimeSpan.FromMinutes(2));
         Assert.Equal("Succeeded", run.GetProperty("run").GetProperty("status").GetString());
         return (sha, runId);
+    }
+
+    private async Task CheckHealthAsync()
+    {
+        var started = await _app.SendAsync(new HttpRequestMessage(HttpMethod.Post, "api/health/check"));
+        Assert.Equal(HttpStatusCode.Accepted, started.Status);
+        var done = await _app.Client.WaitForInstanceCompletionAsync(started.Text("id")!).WaitAsync(TimeSpan.FromMinutes(1));
+        Assert.Equal(Serverless.Runtime.Durable.OrchestrationRuntimeStatus.Completed, done.RuntimeStatus);
     }
 
     private async Task<JsonElement> DevAsync()
