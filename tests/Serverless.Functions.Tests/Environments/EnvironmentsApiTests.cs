@@ -63,6 +63,7 @@ public sealed class EnvironmentsApiTests : IAsyncLifetime
         var recorded = await _app.Client.GetInstanceAsync(rolledBack.Text("instanceId")!, getInputsAndOutputs: true);
         Assert.Contains("\"requestedBy\":\"alice\"", recorded!.SerializedInput, StringComparison.Ordinal);
         Assert.Contains("second breaks checkout", recorded.SerializedInput, StringComparison.Ordinal);
+        Assert.Contains("\"outcome\":\"RolledBack\"", recorded.SerializedOutput, StringComparison.Ordinal);
 
         var again = await RollbackAsync(MasterKey, "");
         GitHubWebhookRefusalTests.AssertProblem(again, HttpStatusCode.Conflict, "service");

@@ -1,5 +1,8 @@
+using System.Text.Json.Serialization;
+
 namespace Serverless.Core.Integrations.Local.Target;
 
+[JsonConverter(typeof(JsonStringEnumConverter<DeploymentOutcome>))]
 public enum DeploymentOutcome
 {
     /// <summary>The version is healthy and takes all traffic.</summary>

@@ -1,5 +1,8 @@
+using System.Text.Json.Serialization;
+
 namespace Serverless.Core.Integrations.Local.Target;
 
+[JsonConverter(typeof(JsonStringEnumConverter<RollbackOutcome>))]
 public enum RollbackOutcome
 {
     /// <summary>Traffic is back on the previous version; the one that was live is stopped.</summary>
