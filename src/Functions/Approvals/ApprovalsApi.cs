@@ -42,7 +42,7 @@ public sealed class ApprovalsApi(ApprovalTokens tokens, TimeProvider timeProvide
         CancellationToken cancellationToken)
     {
         if (request.Headers[PrincipalHeader].FirstOrDefault() is not { Length: > 0 } approver)
-            return Problem(StatusCodes.Status401Unauthorized, $"The {PrincipalHeader} header names the approver and is missing.", PrincipalHeader);
+            return FieldProblem.Of(StatusCodes.Status401Unauthorized, $"The {PrincipalHeader} header names the approver and is missing.", PrincipalHeader);
         DecisionBody? body;
         try
         {
@@ -50,10 +50,10 @@ public sealed class ApprovalsApi(ApprovalTokens tokens, TimeProvider timeProvide
         }
         catch (JsonException)
         {
-            return Problem(StatusCodes.Status400BadRequest, "The body must be JSON: { \"decision\": \"approve\" | \"reject\", \"comment\": \"...\" }.", "body");
+            return FieldProblem.Of(StatusCodes.Status400BadRequest, "The body must be JSON: { \"decision\": \"approve\" | \"reject\", \"comment\": \"...\" }.", "body");
         }
         if (body?.Decision?.ToLowerInvariant() is not ("approve" or "reject"))
-            return Problem(StatusCodes.Status400BadRequest, "decision must be \"approve\" or \"reject\".", "decision");
+            return FieldProblem.Of(StatusCodes.Status400BadRequest, "decision must be \"approve\" or \"reject\".", "decision");
         var choice = body.Decision.Equals("approve", StringComparison.OrdinalIgnoreCase) ? ApprovalChoice.Approve : ApprovalChoice.Reject;
         return await OfferAsync(client, runId, environment, new ApprovalEvent(approver, choice, body.Comment), cancellationToken);
     }
@@ -70,9 +70,9 @@ public sealed class ApprovalsApi(ApprovalTokens tokens, TimeProvider timeProvide
         var check = tokens.Verify(token, runId, environment, timeProvider.GetUtcNow());
         return check switch
         {
-            { Status: ApprovalTokenStatus.Expired } => Problem(StatusCodes.Status410Gone, "This approval link has expired.", "token"),
+            { Status: ApprovalTokenStatus.Expired } => FieldProblem.Of(StatusCodes.Status410Gone, "This approval link has expired.", "token"),
             { Status: ApprovalTokenStatus.Valid, Link: { } link } => await OfferAsync(client, runId, environment, new ApprovalEvent(link.Approver, link.Choice, "via signed link"), cancellationToken),
-            _ => Problem(StatusCodes.Status401Unauthorized, "This approval link is not valid for this run and environment.", "token"),
+            _ => FieldProblem.Of(StatusCodes.Status401Unauthorized, "This approval link is not valid for this run and environment.", "token"),
         };
     }
 
@@ -81,23 +81,23 @@ public sealed class ApprovalsApi(ApprovalTokens tokens, TimeProvider timeProvide
         var instanceId = ApprovalGates.InstanceIdFor(runId, environment);
         var instance = await client.GetInstanceAsync(instanceId, getInputsAndOutputs: false, cancellationToken);
         if (instance?.ReadCustomStatusAs<ApprovalGateStatus>() is not { } gate)
-            return Problem(StatusCodes.Status404NotFound, $"Run '{runId}' has no approval gate for '{environment}'.", "environment");
+            return FieldProblem.Of(StatusCodes.Status404NotFound, $"Run '{runId}' has no approval gate for '{environment}'.", "environment");
 
         var result = ApprovalGate.Decide(gate.State, new ApprovalDecision(decision.Approver, decision.Choice, timeProvider.GetUtcNow(), decision.Comment), ApprovalTeams.Parse(gate.Teams));
         if (result.Refusal is { } refusal) return Refused(refusal, result);
         if (await EndedRunAsync(client, runId, cancellationToken) is { } ended)
-            return Problem(StatusCodes.Status410Gone, $"Run '{runId}' has ended ({ended}); its gate takes no more decisions.", "runId");
+            return FieldProblem.Of(StatusCodes.Status410Gone, $"Run '{runId}' has ended ({ended}); its gate takes no more decisions.", "runId");
         try
         {
             await client.RaiseEventAsync(instanceId, ApprovalGates.DecisionEvent, decision, cancellationToken);
         }
         catch (InstanceNotFoundException)
         {
-            return Problem(StatusCodes.Status404NotFound, $"Run '{runId}' has no approval gate for '{environment}'.", "environment");
+            return FieldProblem.Of(StatusCodes.Status404NotFound, $"Run '{runId}' has no approval gate for '{environment}'.", "environment");
         }
         catch (InstanceFinishedException)
         {
-            return Problem(StatusCodes.Status410Gone, "The approval gate has already closed.", "environment");
+            return FieldProblem.Of(StatusCodes.Status410Gone, "The approval gate has already closed.", "environment");
         }
         return Results.Accepted(value: new { runId, environment, outcome = result.State.Outcome, status = result.Detail });
     }
@@ -113,14 +113,12 @@ public sealed class ApprovalsApi(ApprovalTokens tokens, TimeProvider timeProvide
 
     private static IResult Refused(ApprovalRefusal refusal, ApprovalDecisionResult result) => refusal switch
     {
-        ApprovalRefusal.Closed when result.State.Outcome == ApprovalOutcome.Expired => Problem(StatusCodes.Status410Gone, result.Detail, "environment"),
-        ApprovalRefusal.Closed => Problem(StatusCodes.Status409Conflict, result.Detail, "environment"),
-        ApprovalRefusal.AlreadyDecided => Problem(StatusCodes.Status409Conflict, result.Detail, "approver"),
-        _ => Problem(StatusCodes.Status403Forbidden, result.Detail, "approver"),
+        ApprovalRefusal.Closed when result.State.Outcome == ApprovalOutcome.Expired => FieldProblem.Of(StatusCodes.Status410Gone, result.Detail, "environment"),
+        ApprovalRefusal.Closed => FieldProblem.Of(StatusCodes.Status409Conflict, result.Detail, "environment"),
+        ApprovalRefusal.AlreadyDecided => FieldProblem.Of(StatusCodes.Status409Conflict, result.Detail, "approver"),
+        _ => FieldProblem.Of(StatusCodes.Status403Forbidden, result.Detail, "approver"),
     };
 
-    private static IResult Problem(int status, string detail, string field) =>
-        Results.Problem(detail: detail, statusCode: status, extensions: new Dictionary<string, object?> { ["field"] = field });
 
     private sealed record DecisionBody(string? Decision, string? Comment);
 }

@@ -41,9 +41,9 @@ public sealed class EnvironmentsApi(LocalTarget target, IArtifactStore artifacts
         CancellationToken cancellationToken)
     {
         var known = target.GetState().Environments.FirstOrDefault(e => e.Environment.Equals(environment, StringComparison.OrdinalIgnoreCase));
-        if (known is null) return Problem(StatusCodes.Status404NotFound, $"There is no environment '{environment}'.", "environment");
+        if (known is null) return FieldProblem.Of(StatusCodes.Status404NotFound, $"There is no environment '{environment}'.", "environment");
         if (!known.Services.Any(s => s.Service == service))
-            return Problem(StatusCodes.Status404NotFound, $"Nothing named '{service}' is deployed to {known.Environment}.", "service");
+            return FieldProblem.Of(StatusCodes.Status404NotFound, $"Nothing named '{service}' is deployed to {known.Environment}.", "service");
 
         string? reason = null;
         if (request.ContentLength is > 0 || request.Headers.TransferEncoding.Count > 0)
@@ -54,11 +54,11 @@ public sealed class EnvironmentsApi(LocalTarget target, IArtifactStore artifacts
             }
             catch (JsonException)
             {
-                return Problem(StatusCodes.Status400BadRequest, "The body must be JSON: { \"reason\": \"why\" }.", "body");
+                return FieldProblem.Of(StatusCodes.Status400BadRequest, "The body must be JSON: { \"reason\": \"why\" }.", "body");
             }
         }
         if (reason?.Length > MaxReasonLength)
-            return Problem(StatusCodes.Status400BadRequest, $"reason must be at most {MaxReasonLength} characters.", "reason");
+            return FieldProblem.Of(StatusCodes.Status400BadRequest, $"reason must be at most {MaxReasonLength} characters.", "reason");
 
         var by = request.Headers[ApprovalsApi.PrincipalHeader].FirstOrDefault() is { Length: > 0 } name ? name : "admin";
         var input = new ManualRollbackInput(known.Environment, service, by, string.IsNullOrEmpty(reason) ? null : reason);
@@ -78,9 +78,9 @@ public sealed class EnvironmentsApi(LocalTarget target, IArtifactStore artifacts
             return Results.Accepted($"/runtime/webhooks/durabletask/instances/{id}", new { instanceId = id, message = "The rollback is still running." });
         }
         if (done.RuntimeStatus != OrchestrationRuntimeStatus.Completed || done.ReadOutputAs<RollbackResult>() is not { } result)
-            return Problem(StatusCodes.Status502BadGateway, $"The rollback did not complete: {done.FailureDetails?.ErrorMessage ?? done.RuntimeStatus.ToString()}", "service");
+            return FieldProblem.Of(StatusCodes.Status502BadGateway, $"The rollback did not complete: {done.FailureDetails?.ErrorMessage ?? done.RuntimeStatus.ToString()}", "service");
         return result.Outcome == RollbackOutcome.NothingToRollBack
-            ? Problem(StatusCodes.Status409Conflict, result.Message, "service")
+            ? FieldProblem.Of(StatusCodes.Status409Conflict, result.Message, "service")
             : Results.Ok(new { outcome = result.Outcome.ToString(), result.Environment, result.Service, result.LiveVersion, result.StoppedVersion, result.Message, instanceId = id });
     }
 
@@ -97,8 +97,6 @@ public sealed class EnvironmentsApi(LocalTarget target, IArtifactStore artifacts
         return origins;
     }
 
-    private static IResult Problem(int status, string detail, string field) =>
-        Results.Problem(detail: detail, statusCode: status, extensions: new Dictionary<string, object?> { ["field"] = field });
 
     private sealed record RollbackRequest(string? Reason);
 }

@@ -21,7 +21,7 @@ public sealed class RunsApi(IArtifactStore artifacts, TimeProvider timeProvider)
         var query = request.Query;
         var top = 25;
         if (query.TryGetValue("top", out var topText) && (!int.TryParse(topText, out top) || top is < 1 or > MaxPageSize))
-            return Problem(StatusCodes.Status400BadRequest, $"top must be a number from 1 to {MaxPageSize}.", "top");
+            return FieldProblem.Of(StatusCodes.Status400BadRequest, $"top must be a number from 1 to {MaxPageSize}.", "top");
         string? Filter(string name) => query.TryGetValue(name, out var value) && value.ToString().Length > 0 ? value.ToString() : null;
         var (repo, branch, environment, status) = (Filter("repo"), Filter("branch"), Filter("environment"), Filter("status"));
 
@@ -64,7 +64,7 @@ public sealed class RunsApi(IArtifactStore artifacts, TimeProvider timeProvider)
     {
         var instance = RunViews.AsRun(await client.GetInstanceAsync(id, getInputsAndOutputs: true, cancellationToken));
         if (instance is null || RunViews.Detail(instance, timeProvider.GetUtcNow()) is not { } detail)
-            return Problem(StatusCodes.Status404NotFound, $"No run with id '{id}'.", "id");
+            return FieldProblem.Of(StatusCodes.Status404NotFound, $"No run with id '{id}'.", "id");
         return Results.Ok(await WithOpenGateAsync(detail, client, cancellationToken));
     }
 
@@ -89,12 +89,12 @@ public sealed class RunsApi(IArtifactStore artifacts, TimeProvider timeProvider)
     {
         long offset = 0;
         if (request.Query.TryGetValue("offset", out var offsetText) && (!long.TryParse(offsetText, out offset) || offset < 0))
-            return Problem(StatusCodes.Status400BadRequest, "offset must be a whole number of bytes, 0 or more.", "offset");
+            return FieldProblem.Of(StatusCodes.Status400BadRequest, "offset must be a whole number of bytes, 0 or more.", "offset");
         var instance = RunViews.AsRun(await client.GetInstanceAsync(id, cancellationToken: cancellationToken));
-        if (instance is null) return Problem(StatusCodes.Status404NotFound, $"No run with id '{id}'.", "id");
+        if (instance is null) return FieldProblem.Of(StatusCodes.Status404NotFound, $"No run with id '{id}'.", "id");
         var stage = RunViews.StatusOf(instance)?.Stages.FirstOrDefault(s => s.Name.Equals(step, StringComparison.OrdinalIgnoreCase));
         if (stage?.LogName is not { } logName || !await artifacts.ExistsAsync(logName, cancellationToken))
-            return Problem(StatusCodes.Status404NotFound, $"Run '{id}' has no log for step '{step}'.", "step");
+            return FieldProblem.Of(StatusCodes.Status404NotFound, $"Run '{id}' has no log for step '{step}'.", "step");
         var contentType = logName.EndsWith(".sarif", StringComparison.Ordinal) ? "application/sarif+json" : "text/plain; charset=utf-8";
         await using var stream = await artifacts.OpenReadAsync(logName, cancellationToken);
         var chunk = await LogChunk.ReadAsync(stream, offset, cancellationToken);
@@ -102,6 +102,4 @@ public sealed class RunsApi(IArtifactStore artifacts, TimeProvider timeProvider)
         return Results.Bytes(chunk.Bytes, contentType);
     }
 
-    private static IResult Problem(int status, string detail, string field) =>
-        Results.Problem(detail: detail, statusCode: status, extensions: new Dictionary<string, object?> { ["field"] = field });
 }

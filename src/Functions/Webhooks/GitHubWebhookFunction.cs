@@ -141,7 +141,5 @@ public sealed class GitHubWebhookFunction(
     private static bool IsValidDeliveryId(string deliveryId) =>
         deliveryId.Length is > 0 and <= 64 && deliveryId.All(c => char.IsAsciiLetterOrDigit(c) || c == '-');
 
-    private static IResult Problem(int status, string title, string detail, string? field = null) =>
-        Results.Problem(detail: detail, statusCode: status, title: title,
-            extensions: field is null ? null : new Dictionary<string, object?> { ["field"] = field });
+    private static IResult Problem(int status, string title, string detail, string? field = null) => FieldProblem.Of(status, detail, field, title);
 }

@@ -46,7 +46,7 @@ public sealed class SecurityFunctions(DurableTaskClient client, IArtifactStore a
     {
         var name = SecurityStore.LatestReport($"{owner}/{repo}");
         if (!await artifacts.ExistsAsync(name, request.HttpContext.RequestAborted))
-            return Results.Problem(statusCode: 404, title: "No report", detail: $"{owner}/{repo} has not been scanned yet.");
+            return FieldProblem.Of(StatusCodes.Status404NotFound, $"{owner}/{repo} has not been scanned yet.", "repo", "No report");
         var sarif = await artifacts.ReadAllTextAsync(name, request.HttpContext.RequestAborted);
         return Results.Text(sarif, "application/sarif+json");
     }
@@ -65,14 +65,14 @@ public sealed class SecurityFunctions(DurableTaskClient client, IArtifactStore a
             }
             catch (System.Text.Json.JsonException)
             {
-                return Results.Problem(statusCode: 400, title: "Invalid body", detail: "Send JSON: {\"reason\": \"...\", \"by\": \"...\"}.");
+                return FieldProblem.Of(StatusCodes.Status400BadRequest, "Send JSON: {\"reason\": \"...\", \"by\": \"...\"}.", "body", "Invalid body");
             }
         }
         if (string.IsNullOrWhiteSpace(body?.Reason))
-            return Results.Problem(statusCode: 400, title: "A reason is required", detail: "Send JSON: {\"reason\": \"why the freeze may be lifted\", \"by\": \"who\"}.");
+            return FieldProblem.Of(StatusCodes.Status400BadRequest, "Send JSON: {\"reason\": \"why the freeze may be lifted\", \"by\": \"who\"}.", "reason", "A reason is required");
         var freeze = await SecurityStore.LoadFreezeAsync(artifacts, repository, request.HttpContext.RequestAborted);
         if (freeze is not { Active: true })
-            return Results.Problem(statusCode: 404, title: "Not frozen", detail: $"Deployments of {repository} are not frozen.");
+            return FieldProblem.Of(StatusCodes.Status404NotFound, $"Deployments of {repository} are not frozen.", "repo", "Not frozen");
         var by = string.IsNullOrWhiteSpace(body.By) ? "admin" : body.By.Trim();
         var lifted = freeze with { Active = false, LiftedAt = time.GetUtcNow().UtcDateTime, LiftedBy = by, Reason = body.Reason.Trim() };
         await SecurityStore.SaveFreezeAsync(artifacts, lifted, request.HttpContext.RequestAborted);

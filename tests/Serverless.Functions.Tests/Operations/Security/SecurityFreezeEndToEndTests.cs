@@ -77,7 +77,10 @@ public sealed class SecurityFreezeEndToEndTests(ITestOutputHelper output) : IAsy
         Assert.True(frozenRun.GetProperty("deployedVersion").ValueKind is JsonValueKind.Null or JsonValueKind.Undefined);
 
         using (var noReason = await AdminPostAsync(new { by = "ops" }))
+        {
             Assert.Equal(HttpStatusCode.BadRequest, noReason.StatusCode);
+            Assert.Equal("reason", (await noReason.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("field").GetString());
+        }
 
         var clean = await ScanAsync();
         using (var notFrozen = await AdminPostAsync(new { reason = "already clean", by = "ops" }))
