@@ -9,4 +9,5 @@ await CommitBaselineBenchmark.RunAsync(settings);
 await HelloSequenceBenchmark.RunAsync(settings);
 await FanOutBenchmark.RunAsync(settings);
 await RaiseEventLatencyBenchmark.RunAsync(settings);
+await InstanceListBenchmark.RunAsync(settings);
 if (!settings.KeepData) Directory.Delete(settings.Directory, recursive: true);
