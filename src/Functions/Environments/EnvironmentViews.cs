@@ -16,7 +16,7 @@ public sealed record VersionView(string Version, string Slot, DateTimeOffset Sin
 
 public sealed record ServiceHealthView(string Status, DateTime? LastChecked, DateTime? FailingSince);
 
-/// <summary>The run that deployed a version to an environment, as far as the run history still holds it.</summary>
+/// <summary>The newest run that deployed a version to an environment, as far as the run history still holds it.</summary>
 public sealed record DeploymentOrigin(string Environment, string Version, RunSummary Run, string? Pusher, DeploymentStrategy? Strategy);
 
 public static class EnvironmentViews
@@ -45,7 +45,7 @@ public static class EnvironmentViews
     private static VersionView? Version(VersionState? version, DateTimeOffset? since, IReadOnlyList<DeploymentOrigin> origins)
     {
         if (version is null) return null;
-        var origin = origins.Where(o => o.Version == version.Version).MaxBy(o => o.Run.CreatedAt);
+        var origin = origins.FirstOrDefault(o => o.Version == version.Version);
         return new VersionView(version.Version, version.Slot, since ?? version.StartedAt, version.Running,
             origin?.Run.Id, origin?.Run.Author, origin?.Pusher, origin?.Run.Message);
     }

@@ -1,9 +1,7 @@
-using System.Text.Json;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 using Serverless.Core.Artifacts;
 using Serverless.Core.Integrations.Local.Target;
-using Serverless.Functions.Approvals;
 using Serverless.Functions.Operations.Health;
 using Serverless.Functions.Runs;
 using Serverless.Runtime.Durable;
@@ -23,9 +21,10 @@ public sealed class EnvironmentsApi(LocalTarget target, IArtifactStore artifacts
         [DurableClient] DurableTaskClient client,
         CancellationToken cancellationToken)
     {
-        var origins = await DeploymentOriginsAsync(client, cancellationToken);
+        var state = target.GetState();
+        var origins = await DeploymentOriginsAsync(client, state, cancellationToken);
         var health = await HealthStateStore.LoadAsync(artifacts, cancellationToken);
-        return Results.Ok(new { environments = EnvironmentViews.Build(target.GetState(), origins, health) });
+        return Results.Ok(new { environments = EnvironmentViews.Build(state, origins, health) });
     }
 
     /// <summary>
@@ -45,22 +44,13 @@ public sealed class EnvironmentsApi(LocalTarget target, IArtifactStore artifacts
         if (!known.Services.Any(s => s.Service == service))
             return FieldProblem.Of(StatusCodes.Status404NotFound, $"Nothing named '{service}' is deployed to {known.Environment}.", "service");
 
-        string? reason = null;
-        if (request.ContentLength is > 0 || request.Headers.TransferEncoding.Count > 0)
-        {
-            try
-            {
-                reason = (await JsonSerializer.DeserializeAsync<RollbackRequest>(request.Body, JsonSerializerOptions.Web, cancellationToken))?.Reason?.Trim();
-            }
-            catch (JsonException)
-            {
-                return FieldProblem.Of(StatusCodes.Status400BadRequest, "The body must be JSON: { \"reason\": \"why\" }.", "body");
-            }
-        }
+        var (readable, body) = await OptionalJsonBody.ReadAsync<RollbackRequest>(request, cancellationToken);
+        if (!readable) return FieldProblem.Of(StatusCodes.Status400BadRequest, "The body must be JSON: { \"reason\": \"why\" }.", "body");
+        var reason = body?.Reason?.Trim();
         if (reason?.Length > MaxReasonLength)
             return FieldProblem.Of(StatusCodes.Status400BadRequest, $"reason must be at most {MaxReasonLength} characters.", "reason");
 
-        var by = request.Headers[ApprovalsApi.PrincipalHeader].FirstOrDefault() is { Length: > 0 } name ? name : "admin";
+        var by = CallerIdentity.NameOf(request) ?? "admin";
         var input = new ManualRollbackInput(known.Environment, service, by, string.IsNullOrEmpty(reason) ? null : reason);
         var id = await client.ScheduleNewOrchestrationInstanceAsync(nameof(ManualRollbackOrchestrator), input,
             new StartOrchestrationOptions($"rollback-{known.Environment}-{service}-{Guid.NewGuid():N}"), cancellationToken);
@@ -84,17 +74,28 @@ public sealed class EnvironmentsApi(LocalTarget target, IArtifactStore artifacts
             : Results.Ok(new { outcome = result.Outcome.ToString(), result.Environment, result.Service, result.LiveVersion, result.StoppedVersion, result.Message, instanceId = id });
     }
 
-    private static async Task<IReadOnlyList<DeploymentOrigin>> DeploymentOriginsAsync(DurableTaskClient client, CancellationToken cancellationToken)
+    /// <summary>
+    /// The newest run that deployed each version the target runs, read newest first and only as far back as needed:
+    /// the page refreshes every few seconds, and run history only grows.
+    /// </summary>
+    private static async Task<IReadOnlyList<DeploymentOrigin>> DeploymentOriginsAsync(DurableTaskClient client, TargetState state, CancellationToken cancellationToken)
     {
+        var wanted = state.Environments
+            .SelectMany(e => e.Services.SelectMany(s => new[] { s.Live, s.Previous, s.Candidate }).OfType<VersionState>().Select(v => Key(e.Environment, v.Version)))
+            .ToHashSet(StringComparer.OrdinalIgnoreCase);
         var origins = new List<DeploymentOrigin>();
-        var query = new OrchestrationQuery { InstanceIdPrefix = RunViews.InstancePrefix, FetchInputsAndOutputs = true };
+        var query = new OrchestrationQuery { InstanceIdPrefix = RunViews.InstancePrefix, FetchInputsAndOutputs = true, NewestFirst = true };
         await foreach (var instance in client.GetAllInstancesAsync(query, cancellationToken))
         {
+            if (wanted.Count == 0) break;
             if (RunViews.StatusOf(instance) is not { Environment: { } environment } status || !status.Stages.Any(s => s.Group == "deploy")) continue;
-            if (RunViews.InputOf(instance) is not { } run || RunViews.Summarize(instance, instance.LastUpdatedAt) is not { } summary) continue;
-            origins.Add(new DeploymentOrigin(environment, run.CommitSha, summary, run.Pusher, status.Strategy));
+            if (RunViews.InputOf(instance) is not { } run || !wanted.Remove(Key(environment, run.CommitSha))) continue;
+            if (RunViews.Summarize(instance, instance.LastUpdatedAt) is { } summary)
+                origins.Add(new DeploymentOrigin(environment, run.CommitSha, summary, run.Pusher, status.Strategy));
         }
         return origins;
+
+        static string Key(string environment, string version) => $"{environment}/{version}";
     }
 
 

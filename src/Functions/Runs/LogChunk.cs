@@ -10,22 +10,19 @@ public sealed record LogChunk(byte[] Bytes, long NextOffset)
 
     public static async Task<LogChunk> ReadAsync(Stream log, long offset, CancellationToken cancellationToken)
     {
+        if (!log.CanSeek)
+        {
+            var copy = new MemoryStream();
+            await log.CopyToAsync(copy, cancellationToken);
+            copy.Position = 0;
+            log = copy;
+        }
+        // The length read once bounds the chunk: what a running step appends meanwhile goes in the next one.
+        var length = log.Length;
+        if (offset >= length) return new LogChunk([], length);
+        log.Seek(offset, SeekOrigin.Begin);
         using var buffer = new MemoryStream();
-        if (log.CanSeek)
-        {
-            var length = log.Length;
-            if (offset >= length) return new LogChunk([], length);
-            log.Seek(offset, SeekOrigin.Begin);
-            await CopyAsync(log, buffer, length - offset, cancellationToken);
-        }
-        else
-        {
-            await log.CopyToAsync(buffer, cancellationToken);
-            var all = buffer.ToArray();
-            buffer.SetLength(0);
-            if (offset < all.Length) buffer.Write(all, (int)offset, all.Length - (int)offset);
-            else return new LogChunk([], Math.Max(offset, all.Length));
-        }
+        await CopyAsync(log, buffer, length - offset, cancellationToken);
         var bytes = buffer.ToArray();
         var whole = WholeCharacters(bytes);
         return new LogChunk(whole == bytes.Length ? bytes : bytes[..whole], offset + whole);

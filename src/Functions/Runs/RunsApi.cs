@@ -71,9 +71,8 @@ public sealed class RunsApi(IArtifactStore artifacts, TimeProvider timeProvider)
     /// <summary>While the run waits at an approval gate, the decisions so far and who may still approve.</summary>
     private static async Task<RunDetail> WithOpenGateAsync(RunDetail detail, DurableTaskClient client, CancellationToken cancellationToken)
     {
-        var waiting = detail.Stages.FirstOrDefault(s => s.Group == "approval" && s.State == StageState.Running);
-        if (waiting is null) return detail;
-        var gateId = ApprovalGates.InstanceIdFor(detail.Run.Id, waiting.Name["approval-".Length..]);
+        if (detail.Run.Environment is not { } environment || !detail.Stages.Any(s => s.Group == "approval" && s.State == StageState.Running)) return detail;
+        var gateId = ApprovalGates.InstanceIdFor(detail.Run.Id, environment);
         var gate = (await client.GetInstanceAsync(gateId, cancellationToken: cancellationToken))?.ReadCustomStatusAs<ApprovalGateStatus>();
         return gate is null ? detail : detail with { Approvals = [.. gate.State.Decisions], PendingApproval = PendingApproval.From(gate) };
     }

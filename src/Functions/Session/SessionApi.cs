@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Http;
-using Serverless.Functions.Approvals;
 using Serverless.Runtime.Hosting;
 
 namespace Serverless.Functions.Session;
@@ -10,7 +9,7 @@ public sealed class SessionApi(FunctionKeys keys)
     [Function("Session")]
     public IResult Get([HttpTrigger(AuthorizationLevel.Function, "get", Route = "session")] HttpRequest request) =>
         Results.Ok(new SessionView(
-            request.Headers[ApprovalsApi.PrincipalHeader].FirstOrDefault() is { Length: > 0 } name ? name : null,
+            CallerIdentity.NameOf(request),
             keys.Allows(AuthorizationLevel.Admin, HttpFunctionEndpoints.PresentedKey(request))));
 }
 

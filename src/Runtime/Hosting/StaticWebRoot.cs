@@ -1,7 +1,6 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.StaticFiles;
 
 namespace Serverless.Runtime.Hosting;
 
@@ -22,11 +21,7 @@ public static class StaticWebRoot
     {
         if (!HasWebRoot(app.Environment)) return app;
         app.UseDefaultFiles();
-        app.UseStaticFiles(new StaticFileOptions
-        {
-            ContentTypeProvider = new FileExtensionContentTypeProvider(),
-            OnPrepareResponse = context => AddPageHeaders(context.Context.Response),
-        });
+        app.UseStaticFiles(new StaticFileOptions { OnPrepareResponse = context => AddPageHeaders(context.Context.Response) });
         return app;
     }
 

@@ -25,8 +25,11 @@ internal readonly record struct InstancePageToken(long CreatedTicks, string Inst
         throw new ArgumentException("The continuation token is not one this store issued.", nameof(token));
     }
 
-    public static bool IsAt(InstanceRecord record, InstancePageToken token) =>
-        record.CreatedAt.UtcTicks == token.CreatedTicks && record.InstanceId == token.InstanceId;
+    public static bool IsBefore(InstanceRecord record, InstancePageToken token)
+    {
+        var ticks = record.CreatedAt.UtcTicks;
+        return ticks < token.CreatedTicks || (ticks == token.CreatedTicks && string.CompareOrdinal(record.InstanceId, token.InstanceId) < 0);
+    }
 
     public static bool IsAfter(InstanceRecord record, InstancePageToken token)
     {

@@ -56,18 +56,9 @@ public sealed class SecurityFunctions(DurableTaskClient client, IArtifactStore a
         [HttpTrigger(AuthorizationLevel.Admin, "post", Route = "security/freeze/{owner}/{repo}/override")] HttpRequest request, string owner, string repo)
     {
         var repository = repositories.Repositories.FirstOrDefault(r => r.Equals($"{owner}/{repo}", StringComparison.OrdinalIgnoreCase)) ?? $"{owner}/{repo}";
-        FreezeOverrideRequest? body = null;
-        if (request.ContentLength is > 0 || request.Headers.TransferEncoding.Count > 0)
-        {
-            try
-            {
-                body = await request.ReadFromJsonAsync<FreezeOverrideRequest>(request.HttpContext.RequestAborted);
-            }
-            catch (System.Text.Json.JsonException)
-            {
-                return FieldProblem.Of(StatusCodes.Status400BadRequest, "Send JSON: {\"reason\": \"...\", \"by\": \"...\"}.", "body", "Invalid body");
-            }
-        }
+        var (readable, body) = await OptionalJsonBody.ReadAsync<FreezeOverrideRequest>(request, request.HttpContext.RequestAborted);
+        if (!readable)
+            return FieldProblem.Of(StatusCodes.Status400BadRequest, "Send JSON: {\"reason\": \"...\", \"by\": \"...\"}.", "body", "Invalid body");
         if (string.IsNullOrWhiteSpace(body?.Reason))
             return FieldProblem.Of(StatusCodes.Status400BadRequest, "Send JSON: {\"reason\": \"why the freeze may be lifted\", \"by\": \"who\"}.", "reason", "A reason is required");
         var freeze = await SecurityStore.LoadFreezeAsync(artifacts, repository, request.HttpContext.RequestAborted);

@@ -78,7 +78,7 @@ public sealed class InMemoryOrchestrationStore : IOrchestrationStore
             var candidates = _data.Instances.Values
                 .Select(s => s.Record)
                 .Where(r => InstanceFilters.Matches(r, query))
-                .Where(r => after is null || InstancePageToken.IsAfter(r, after.Value) != query.NewestFirst && !InstancePageToken.IsAt(r, after.Value));
+                .Where(r => after is not { } token || (query.NewestFirst ? InstancePageToken.IsBefore(r, token) : InstancePageToken.IsAfter(r, token)));
             var ordered = query.NewestFirst
                 ? candidates.OrderByDescending(r => r.CreatedAt.UtcTicks).ThenByDescending(r => r.InstanceId, StringComparer.Ordinal)
                 : candidates.OrderBy(r => r.CreatedAt.UtcTicks).ThenBy(r => r.InstanceId, StringComparer.Ordinal);
