@@ -81,6 +81,16 @@ export async function getJson(path, options = {}) {
   return text ? JSON.parse(text) : null;
 }
 
+/** getJson for a polling page: a failure is shown in `messages` (a dom.js message area) and gives null. */
+export async function getJsonShown(path, messages) {
+  try {
+    return await getJson(path);
+  } catch (e) {
+    messages.alert(e.detail || e.message);
+    return null;
+  }
+}
+
 export async function postJson(path, json, options = {}) {
   const response = await request(path, { ...options, method: options.method || 'POST', json });
   const text = await response.text();

@@ -1,5 +1,5 @@
 // Approvals: one article per pending gate, approve/reject with a comment; refusals shown from the problem detail.
-import { getJson, postJson, enc } from '../api.js';
+import { getJsonShown, postJson, enc } from '../api.js';
 import { h, dl, field, messageArea } from '../dom.js';
 import { shortSha, timeEl } from '../format.js';
 import { poll } from '../poll.js';
@@ -14,13 +14,8 @@ export function render(main) {
   const articles = new Map();
 
   async function load() {
-    let data;
-    try {
-      data = await getJson('/api/approvals');
-    } catch (e) {
-      messages.alert(e.detail || e.message);
-      return;
-    }
+    const data = await getJsonShown('/api/approvals', messages);
+    if (!data) return;
     const gates = data?.approvals || [];
     empty.hidden = gates.length > 0;
     const seen = new Set();

@@ -1,5 +1,5 @@
 // Environments: what is live where, the version before it, candidate and health; admin rollback with a dialog.
-import { getJson, postJson, enc, session } from '../api.js';
+import { getJsonShown, postJson, enc, session } from '../api.js';
 import { h, dl, field, messageArea, syncKeyed } from '../dom.js';
 import { shortSha, timeEl, badge } from '../format.js';
 import { poll } from '../poll.js';
@@ -59,13 +59,8 @@ export function render(main) {
   }
 
   async function load() {
-    let data;
-    try {
-      data = await getJson('/api/environments');
-    } catch (e) {
-      messages.alert(e.detail || e.message);
-      return;
-    }
+    const data = await getJsonShown('/api/environments', messages);
+    if (!data) return;
     const envs = data?.environments || [];
     empty.hidden = envs.length > 0;
     syncKeyed(list, envs.map(e => ({ ...e, admin: session.admin })), e => e.name, env => renderEnvironment(env, openRollback), 'data-environment');

@@ -1,5 +1,5 @@
 // Health & security: service health with recent history, latest security report per repository, freezes.
-import { getJson, postJson, request, enc, session } from '../api.js';
+import { getJsonShown, postJson, request, enc, session } from '../api.js';
 import { h, field, table, tableWrap, messageArea, syncKeyed, setText } from '../dom.js';
 import { timeEl, badge, localTime } from '../format.js';
 import { poll } from '../poll.js';
@@ -46,8 +46,8 @@ export function render(main) {
   });
 
   async function loadHealth() {
-    let data;
-    try { data = await getJson('/api/health'); } catch (e) { healthMessages.alert(e.detail || e.message); return; }
+    const data = await getJsonShown('/api/health', healthMessages);
+    if (!data) return;
     setText(lastCheck, data?.lastCheck ? `Last check: ${localTime(data.lastCheck)}` : 'No health check has run yet.');
     const rows = [];
     for (const env of data?.environments || []) for (const s of env.services || []) rows.push({ environment: env.environment, ...s });
@@ -56,8 +56,8 @@ export function render(main) {
   }
 
   async function loadSecurity() {
-    let data;
-    try { data = await getJson('/api/security'); } catch (e) { securityMessages.alert(e.detail || e.message); return; }
+    const data = await getJsonShown('/api/security', securityMessages);
+    if (!data) return;
     const repos = data?.repositories || [];
     syncKeyed(security.tbody, repos, r => r.repository, r => securityRow(r, securityMessages), 'data-repository');
     if (!repos.length) security.tbody.append(h('tr', { class: 'empty' }, h('td', { colspan: '9' }, 'No repositories have been scanned yet.')));
