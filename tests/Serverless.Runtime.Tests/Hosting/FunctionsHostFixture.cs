@@ -1,8 +1,7 @@
-using System.Net;
-using System.Net.Sockets;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using Serverless.Runtime.Hosting;
+using Serverless.Testing.Local;
 
 namespace Serverless.Runtime.Tests.Hosting;
 
@@ -28,7 +27,7 @@ public sealed class FunctionsHostFixture : IAsyncDisposable
     public static async Task<FunctionsHostFixture> StartAsync(string? dataDirectory = null, params string[] extraArgs)
     {
         dataDirectory ??= Directory.CreateTempSubdirectory("functions-host-").FullName;
-        var port = FreePort();
+        var port = FreePort.Next();
         string[] args = ["--port", port.ToString(), "--PIPELINES_DATA_DIR", dataDirectory, "--DURABLE_WORKER_ID", "host-tests", .. extraArgs];
         var builder = FunctionsApplication.CreateBuilder(args, [typeof(SampleFunctions)]);
         builder.Services.AddSingleton(new GreetingStyle { Greeting = "Bonjour" });
@@ -36,13 +35,6 @@ public sealed class FunctionsHostFixture : IAsyncDisposable
         app.MapFunctions();
         await app.StartAsync();
         return new FunctionsHostFixture(app, port, dataDirectory);
-    }
-
-    public static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     public async ValueTask DisposeAsync()

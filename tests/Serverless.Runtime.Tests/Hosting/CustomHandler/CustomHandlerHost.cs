@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using Serverless.Runtime.Durable;
 using Serverless.Runtime.Hosting;
+using Serverless.Testing.Local;
 
 namespace Serverless.Runtime.Tests.Hosting.CustomHandler;
 
@@ -28,7 +29,7 @@ public sealed class CustomHandlerHost : IAsyncDisposable
     public static async Task<CustomHandlerHost> StartAsync(bool asCustomHandler = true, string? dataDirectory = null)
     {
         dataDirectory ??= Directory.CreateTempSubdirectory("custom-handler-").FullName;
-        var port = FunctionsHostFixture.FreePort().ToString();
+        var port = FreePort.Next().ToString();
         string[] args = ["--port", port, "--PIPELINES_DATA_DIR", dataDirectory, "--DURABLE_WORKER_ID", "custom-handler-tests",
             .. asCustomHandler ? [$"--{FunctionsHostOptions.CustomHandlerPortSetting}", port] : Array.Empty<string>()];
         var builder = FunctionsApplication.CreateBuilder(args, [typeof(CustomHandlerFunctions)]);
