@@ -43,6 +43,7 @@ public sealed class ApprovalsApi(ApprovalTokens tokens, TimeProvider timeProvide
     {
         if (CallerIdentity.NameOf(request) is not { } approver)
             return FieldProblem.Of(StatusCodes.Status401Unauthorized, $"The {PrincipalHeader} header names the approver and is missing.", PrincipalHeader);
+        if (FreeText.TooLong(approver, PrincipalHeader, FreeText.MaxNameLength) is { } nameTooLong) return nameTooLong;
         DecisionBody? body;
         try
         {
@@ -54,6 +55,7 @@ public sealed class ApprovalsApi(ApprovalTokens tokens, TimeProvider timeProvide
         }
         if (body?.Decision?.ToLowerInvariant() is not ("approve" or "reject"))
             return FieldProblem.Of(StatusCodes.Status400BadRequest, "decision must be \"approve\" or \"reject\".", "decision");
+        if (FreeText.TooLong(body.Comment, "comment") is { } commentTooLong) return commentTooLong;
         var choice = body.Decision.Equals("approve", StringComparison.OrdinalIgnoreCase) ? ApprovalChoice.Approve : ApprovalChoice.Reject;
         return await OfferAsync(client, runId, environment, new ApprovalEvent(approver, choice, body.Comment), cancellationToken);
     }

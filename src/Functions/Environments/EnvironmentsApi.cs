@@ -12,7 +12,6 @@ namespace Serverless.Functions.Environments;
 /// <summary>What is live in each environment, and the admin's rollback of one service.</summary>
 public sealed class EnvironmentsApi(LocalTarget target, IArtifactStore artifacts, ILogger<EnvironmentsApi> logger)
 {
-    public const int MaxReasonLength = 500;
     private static readonly TimeSpan RollbackWait = TimeSpan.FromMinutes(2);
 
     [Function("ListEnvironments")]
@@ -47,10 +46,10 @@ public sealed class EnvironmentsApi(LocalTarget target, IArtifactStore artifacts
         var (readable, body) = await OptionalJsonBody.ReadAsync<RollbackRequest>(request, cancellationToken);
         if (!readable) return FieldProblem.Of(StatusCodes.Status400BadRequest, "The body must be JSON: { \"reason\": \"why\" }.", "body");
         var reason = body?.Reason?.Trim();
-        if (reason?.Length > MaxReasonLength)
-            return FieldProblem.Of(StatusCodes.Status400BadRequest, $"reason must be at most {MaxReasonLength} characters.", "reason");
-
+        if (FreeText.TooLong(reason, "reason") is { } tooLong) return tooLong;
         var by = CallerIdentity.NameOf(request) ?? "admin";
+        if (FreeText.TooLong(by, CallerIdentity.Header, FreeText.MaxNameLength) is { } nameTooLong) return nameTooLong;
+
         var input = new ManualRollbackInput(known.Environment, service, by, string.IsNullOrEmpty(reason) ? null : reason);
         var id = await client.ScheduleNewOrchestrationInstanceAsync(nameof(ManualRollbackOrchestrator), input,
             new StartOrchestrationOptions($"rollback-{known.Environment}-{service}-{Guid.NewGuid():N}"), cancellationToken);

@@ -20,6 +20,8 @@ public sealed class ApprovalsApiTests
         { "missing decision", "alice", """{ "comment": "ok" }""", 400, "decision" },
         { "pusher", "dave", """{ "decision": "approve" }""", 403, "approver" },
         { "not an approver", "carol", """{ "decision": "approve" }""", 403, "approver" },
+        { "comment too long", "alice", $"{{ \"decision\": \"approve\", \"comment\": \"{new string('x', 501)}\" }}", 400, "comment" },
+        { "name too long", new string('a', 257), """{ "decision": "approve" }""", 400, ApprovalsApi.PrincipalHeader },
     };
 
     [Theory]

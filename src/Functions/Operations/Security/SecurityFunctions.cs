@@ -61,10 +61,12 @@ public sealed class SecurityFunctions(DurableTaskClient client, IArtifactStore a
             return FieldProblem.Of(StatusCodes.Status400BadRequest, "Send JSON: {\"reason\": \"...\", \"by\": \"...\"}.", "body", "Invalid body");
         if (string.IsNullOrWhiteSpace(body?.Reason))
             return FieldProblem.Of(StatusCodes.Status400BadRequest, "Send JSON: {\"reason\": \"why the freeze may be lifted\", \"by\": \"who\"}.", "reason", "A reason is required");
+        if (FreeText.TooLong(body.Reason.Trim(), "reason") is { } reasonTooLong) return reasonTooLong;
+        var by = string.IsNullOrWhiteSpace(body.By) ? CallerIdentity.NameOf(request) ?? "admin" : body.By.Trim();
+        if (FreeText.TooLong(by, "by", FreeText.MaxNameLength) is { } byTooLong) return byTooLong;
         var freeze = await SecurityStore.LoadFreezeAsync(artifacts, repository, request.HttpContext.RequestAborted);
         if (freeze is not { Active: true })
             return FieldProblem.Of(StatusCodes.Status404NotFound, $"Deployments of {repository} are not frozen.", "repo", "Not frozen");
-        var by = string.IsNullOrWhiteSpace(body.By) ? "admin" : body.By.Trim();
         var lifted = freeze with { Active = false, LiftedAt = time.GetUtcNow().UtcDateTime, LiftedBy = by, Reason = body.Reason.Trim() };
         await SecurityStore.SaveFreezeAsync(artifacts, lifted, request.HttpContext.RequestAborted);
         logger.Unfrozen(repository, by);

@@ -98,6 +98,10 @@ public sealed class SecurityFreezeEndToEndTests(ITestOutputHelper output) : IAsy
         Assert.True((await ScanAsync()).GetProperty("frozen").GetBoolean());
         using var noAdmin = await _http.PostAsJsonAsync($"api/security/freeze/{Repository}/override", new { reason = "x" });
         Assert.Equal(HttpStatusCode.Unauthorized, noAdmin.StatusCode);
+        using var tooLong = await AdminPostAsync(new { reason = new string('x', 501), by = "mona" });
+        Assert.Equal(HttpStatusCode.BadRequest, tooLong.StatusCode);
+        Assert.Equal("reason", (await tooLong.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("field").GetString());
+        Assert.Contains(Repository, (await _http.GetFromJsonAsync<JsonElement>("api/security")).GetProperty("frozen").EnumerateArray().Select(r => r.GetString()));
         using var lifted = await AdminPostAsync(new { reason = "token revoked", by = "mona" });
         var liftedBody = await lifted.Content.ReadFromJsonAsync<JsonElement>();
         Assert.Equal(HttpStatusCode.OK, lifted.StatusCode);

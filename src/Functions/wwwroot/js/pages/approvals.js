@@ -44,7 +44,7 @@ function createArticle(gate, pageMessages) {
   const key = `${gate.runId}/${gate.environment}`;
   const heading = h('h2', {});
   const facts = h('div');
-  const comment = field('Comment', h('textarea', { name: 'comment', rows: '2', maxlength: '2000' }));
+  const comment = field('Comment', h('textarea', { name: 'comment', rows: '2', maxlength: '500' }));
   const result = messageArea();
   const approve = h('button', { type: 'submit', value: 'approve', class: 'approve' }, 'Approve');
   const reject = h('button', { type: 'submit', value: 'reject', class: 'danger' }, 'Reject');

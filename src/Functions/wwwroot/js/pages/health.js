@@ -125,7 +125,7 @@ function freezeCard(r, messages, refresh) {
   const parts = [h('h3', {}, `${r.repository} is frozen`),
     h('p', {}, `${r.freeze.secrets} exposed secret${r.freeze.secrets === 1 ? '' : 's'} found in the scan of `, timeEl(r.freeze.scannedAt), '. Deployments wait until the secret is removed or an admin lifts the freeze.')];
   if (r.admin) {
-    const reason = field('Reason', h('textarea', { name: 'reason', rows: '2', required: true, maxlength: '2000' }));
+    const reason = field('Reason', h('textarea', { name: 'reason', rows: '2', required: true, maxlength: '500' }));
     const lift = h('button', { type: 'submit', class: 'danger' }, 'Lift freeze');
     const local = messageArea();
     const form = h('form', { class: 'lift', 'aria-label': `Lift the freeze of ${r.repository}` }, reason.wrapper, h('div', { class: 'actions' }, lift), local.el);
