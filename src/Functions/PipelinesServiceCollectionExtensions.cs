@@ -25,11 +25,19 @@ public static class PipelinesServiceCollectionExtensions
         services.AddSingleton(ApprovalTokens.FromSettings(configuration[ApprovalTokens.KeySetting], host.DataDirectory));
         services.AddSingleton(ApprovalTeams.Parse(configuration[ApprovalTeams.Setting]));
         services.AddGitHubApi(configuration);
-        services.AddSlackWebhookClient();
-        services.AddPagerDutyClient();
+        services.AddNotifications();
         services.AddSingleton(HealthSettings.From(configuration));
         services.AddHttpClient(HealthActivities.ProbeClientName).RemoveAllLoggers();
         services.AddSingleton(SecurityScanSettings.From(configuration));
+        return services;
+    }
+
+    /// <summary>Slack (the webhook client and the one-line <see cref="SlackChannel"/>) and PagerDuty.</summary>
+    public static IServiceCollection AddNotifications(this IServiceCollection services)
+    {
+        services.AddSlackWebhookClient();
+        services.AddSingleton<SlackChannel>();
+        services.AddPagerDutyClient();
         return services;
     }
 }

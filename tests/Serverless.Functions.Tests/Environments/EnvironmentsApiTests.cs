@@ -5,6 +5,7 @@ using Serverless.Functions.Tests.EndToEnd;
 using Serverless.Functions.Tests.Support;
 using Serverless.Functions.Tests.Webhooks;
 using Serverless.Testing.Local;
+using Serverless.Testing.Slack;
 
 namespace Serverless.Functions.Tests.Environments;
 
@@ -17,16 +18,19 @@ public sealed class EnvironmentsApiTests : IAsyncLifetime
     private const string MasterKey = "environments-master-key-0123456789";
     private TempGitRepository _repository = null!;
     private FunctionsApp _app = null!;
+    private FakeSlackWebhook _slack = null!;
     private readonly int _devPort = FreePort.Next();
 
     public async Task InitializeAsync()
     {
         (_repository, _) = await HelloServiceRepository.CreateAsync("dev");
+        _slack = await FakeSlackWebhook.StartAsync();
         _app = await FunctionsApp.StartAsync(new Dictionary<string, string>
         {
             ["PIPELINES_REPOSITORIES"] = $"{WebhookCorpus.Repository}={_repository.CloneUrl}",
             ["PIPELINES_MASTER_KEY"] = MasterKey,
             ["LocalTarget:Ports:dev"] = _devPort.ToString(),
+            ["SLACK_WEBHOOK_URL"] = _slack.WebhookUrl.ToString(),
         });
     }
 
@@ -64,11 +68,16 @@ public sealed class EnvironmentsApiTests : IAsyncLifetime
         Assert.Contains("\"requestedBy\":\"alice\"", recorded!.SerializedInput, StringComparison.Ordinal);
         Assert.Contains("second breaks checkout", recorded.SerializedInput, StringComparison.Ordinal);
         Assert.Contains("\"outcome\":\"RolledBack\"", recorded.SerializedOutput, StringComparison.Ordinal);
+        var announced = Assert.Single(_slack.Messages, m => m.Text?.Contains("rolled back", StringComparison.Ordinal) == true);
+        Assert.StartsWith(":rewind: alice rolled back hello-service on dev: ", announced.Text);
+        Assert.EndsWith("Reason: second breaks checkout", announced.Text);
+        Assert.Contains(first.Sha[..7], announced.Text);
 
         var again = await RollbackAsync(MasterKey, "");
         GitHubWebhookRefusalTests.AssertProblem(again, HttpStatusCode.Conflict, "service");
         Assert.Contains("no earlier version", again.Text("detail"));
         Assert.Equal(first.Sha, await RunApi.VersionOnPortAsync(_devPort));
+        Assert.Single(_slack.Messages, m => m.Text?.Contains("rolled back", StringComparison.Ordinal) == true);
     }
 
     [Theory]
@@ -134,6 +143,7 @@ public sealed class EnvironmentsApiTests : IAsyncLifetime
     public async Task DisposeAsync()
     {
         await _app.DisposeAsync();
+        await _slack.DisposeAsync();
         _repository.Dispose();
     }
 }

@@ -19,8 +19,7 @@ public sealed class HealthActivities(
     HealthSettings settings,
     IHttpClientFactory httpClients,
     IPagerDutyClient pagerDuty,
-    ISlackWebhookClient slack,
-    IConfiguration configuration,
+    SlackChannel slackChannel,
     ILogger<HealthActivities> logger)
 {
     public const string ProbeClientName = "health-probe";
@@ -100,16 +99,7 @@ public sealed class HealthActivities(
 
     private async Task<string> PostAsync(string text, CancellationToken cancellationToken)
     {
-        if (configuration[ReportingActivities.SlackSetting] is not { Length: > 0 } url || !Uri.TryCreate(url, UriKind.Absolute, out var webhook))
-            return text;
-        try
-        {
-            await slack.PostAsync(webhook, new SlackMessage(text, []), cancellationToken);
-        }
-        catch (Exception e) when (e is SlackWebhookException or HttpRequestException)
-        {
-            logger.HealthNotificationFailed("Slack", e.Message);
-        }
+        await slackChannel.PostAsync(text, cancellationToken);
         return text;
     }
 }

@@ -10,9 +10,6 @@ internal static partial class Logs
     [LoggerMessage(7202, LogLevel.Information, "Deployment freeze of {Repository} lifted by {By}")]
     public static partial void Unfrozen(this ILogger logger, string repository, string by);
 
-    [LoggerMessage(7203, LogLevel.Warning, "Could not post the security scan summary of {Repository} to Slack: {Error}")]
-    public static partial void ScanAnnouncementFailed(this ILogger logger, string repository, string error);
-
     [LoggerMessage(7204, LogLevel.Information, "Security scan {InstanceId} started ({Reason})")]
     public static partial void ScanStarted(this ILogger logger, string instanceId, string reason);
 }

@@ -19,8 +19,7 @@ public sealed class SecurityScanActivities(
     PipelineSettings pipelines,
     SecurityScanSettings settings,
     IArtifactStore artifacts,
-    ISlackWebhookClient slack,
-    IConfiguration configuration,
+    SlackChannel slackChannel,
     TimeProvider time,
     ILogger<SecurityScanActivities> logger)
 {
@@ -121,18 +120,10 @@ public sealed class SecurityScanActivities(
 
     private async Task AnnounceAsync(RepositoryScanSummary summary, CancellationToken cancellationToken)
     {
-        if (configuration[ReportingActivities.SlackSetting] is not { Length: > 0 } url || !Uri.TryCreate(url, UriKind.Absolute, out var webhook)) return;
         var text = $"Security scan of {summary.Repository} ({settings.Branch} at {summary.CommitSha?[..7]}): {summary.Findings} finding(s), " +
                    $"{summary.Critical} critical, {summary.High} high, {summary.Secrets} exposed secret(s)" +
                    (summary.Frozen ? ". :no_entry: Deployments are frozen until a clean scan or an override." : ".") +
                    (summary.Errors.Count > 0 ? $" {summary.Errors.Count} report(s) could not be read fully." : "");
-        try
-        {
-            await slack.PostAsync(webhook, new SlackMessage(text, []), cancellationToken);
-        }
-        catch (Exception e) when (e is SlackWebhookException or HttpRequestException)
-        {
-            logger.ScanAnnouncementFailed(summary.Repository, e.Message);
-        }
+        await slackChannel.PostAsync(text, cancellationToken);
     }
 }

@@ -10,7 +10,6 @@ using Serverless.Runtime.Hosting;
 using Serverless.Testing.Local;
 using Serverless.Testing.PagerDuty;
 using Serverless.Testing.Slack;
-using Serverless.Functions.Tests.Operations;
 
 namespace Serverless.Functions.Tests.Operations.Health;
 
@@ -129,7 +128,7 @@ public sealed class HealthMonitorTests : IAsyncLifetime
         builder.Services.AddSingleton<IArtifactStore>(_artifacts);
         builder.Services.AddSingleton(HealthSettings.From(builder.Configuration));
         builder.Services.AddHttpClient(HealthActivities.ProbeClientName);
-        builder.Services.AddSlackWebhookClientForTests();
+        builder.Services.AddNotifications();
         _app = builder.Build();
         _app.MapFunctions();
         await _app.StartAsync();
