@@ -56,7 +56,11 @@ public sealed class LocalTargetTests : IAsyncLifetime
         Assert.Null(service.Candidate);
         Assert.NotEqual(service.Live.Slot, service.Previous.Slot);
         Assert.True(service.Live.Running && service.Previous.Running);
-        Assert.Contains("hello-service v3 listening", await _artifacts.ReadAllTextAsync(v3.LogName), StringComparison.Ordinal);
+        var v3Log = await _artifacts.ReadAllTextAsync(v3.LogName);
+        Assert.Contains("hello-service v3 listening", v3Log, StringComparison.Ordinal);
+        // The deploy log says why the version never went live: the probe's answers, then the verdict.
+        Assert.Contains("--- GET /health: status 500\n", v3Log, StringComparison.Ordinal);
+        Assert.Contains("--- unhealthy: v3 did not answer /health with 200 within 8s (last: status 500).\n", v3Log, StringComparison.Ordinal);
         Assert.Equal(LocalTarget.LogNameFor("DEV", Service, "v3"), v3.LogName);
     }
 
@@ -183,6 +187,7 @@ public sealed class LocalTargetTests : IAsyncLifetime
         Assert.Equal(DeploymentOutcome.Unhealthy, result.Outcome);
         Assert.Contains("exited with code 7", result.Message, StringComparison.Ordinal);
         Assert.Contains("config missing", result.LogTail);
+        Assert.Contains("--- unhealthy: crash exited with code 7", await _artifacts.ReadAllTextAsync(result.LogName), StringComparison.Ordinal);
         Assert.Empty(ReleaseFolders());
     }
 

@@ -5,7 +5,10 @@ namespace Serverless.Core.Integrations.Local.Target;
 
 internal sealed record HealthOutcome(bool Healthy, string Detail);
 
-/// <summary>Polls a starting version's health endpoint until it answers as expected, it exits, or time runs out.</summary>
+/// <summary>
+/// Polls a starting version's health endpoint until it answers as expected, it exits, or time runs out. Each new
+/// kind of answer and the verdict go into the version's log, so its deploy log says why it never went live.
+/// </summary>
 internal static class HealthProbe
 {
     private static readonly TimeSpan MaxProbeTime = TimeSpan.FromSeconds(5);
@@ -22,17 +25,24 @@ internal static class HealthProbe
         var started = timeProvider.GetTimestamp();
         const string noAnswer = "no answer yet";
         var last = noAnswer;
+        var noted = noAnswer;
         while (true)
         {
+            if (last != noted)
+            {
+                instance.Note($"--- GET {stored.HealthPath}: {last}");
+                noted = last;
+            }
+
             if (instance.ExitCode is { } exitCode)
             {
-                return new HealthOutcome(false, $"{VersionText.Short(stored.Version)} exited with code {exitCode} before it answered {stored.HealthPath} with {stored.ExpectedStatus}.");
+                return Verdict(instance, false, $"{VersionText.Short(stored.Version)} exited with code {exitCode} before it answered {stored.HealthPath} with {stored.ExpectedStatus}.");
             }
 
             var remaining = stored.HealthTimeout - timeProvider.GetElapsedTime(started);
             if (remaining <= TimeSpan.Zero)
             {
-                return new HealthOutcome(false, $"{VersionText.Short(stored.Version)} did not answer {stored.HealthPath} with {stored.ExpectedStatus} within {DurationSyntax.Format(stored.HealthTimeout)} (last: {last}).");
+                return Verdict(instance, false, $"{VersionText.Short(stored.Version)} did not answer {stored.HealthPath} with {stored.ExpectedStatus} within {DurationSyntax.Format(stored.HealthTimeout)} (last: {last}).");
             }
 
             var cutShort = remaining < MaxProbeTime;
@@ -44,7 +54,7 @@ internal static class HealthProbe
                     using var response = await client.GetAsync(url, probe.Token).ConfigureAwait(false);
                     if ((int)response.StatusCode == stored.ExpectedStatus)
                     {
-                        return new HealthOutcome(true, $"{VersionText.Short(stored.Version)} answered {stored.HealthPath} with {stored.ExpectedStatus}.");
+                        return Verdict(instance, true, $"{VersionText.Short(stored.Version)} answered {stored.HealthPath} with {stored.ExpectedStatus}.");
                     }
 
                     last = $"status {(int)response.StatusCode}";
@@ -62,5 +72,11 @@ internal static class HealthProbe
 
             await Task.Delay(pollInterval, timeProvider, cancellationToken).ConfigureAwait(false);
         }
+    }
+
+    private static HealthOutcome Verdict(ServiceInstance instance, bool healthy, string detail)
+    {
+        instance.Note($"--- {(healthy ? "healthy" : "unhealthy")}: {detail}");
+        return new HealthOutcome(healthy, detail);
     }
 }

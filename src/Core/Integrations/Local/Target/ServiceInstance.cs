@@ -34,6 +34,9 @@ internal sealed class ServiceInstance
 
     public IReadOnlyList<string> Tail => _pump.Tail;
 
+    /// <summary>A line of ours in the version's log, between its own output (not part of <see cref="Tail"/>).</summary>
+    public void Note(string line) => _pump.Note(line);
+
     public static ServiceInstance Start(
         StoredVersion version,
         string environment,
