@@ -104,7 +104,7 @@ public sealed class TimerSchedule
 
     public override string ToString() => _cron is null
         ? string.Create(CultureInfo.InvariantCulture, $"Constant: {_interval}")
-        : string.Create(CultureInfo.InvariantCulture, $"Cron: '{_cron.Normalized}'");
+        : string.Create(CultureInfo.InvariantCulture, $"Cron: '{string.Join(' ', Expression.Split(' ', StringSplitOptions.RemoveEmptyEntries))}'");
 
     private static DateTime AsUtc(DateTime time) => time.Kind switch
     {

@@ -38,6 +38,13 @@ public sealed class TimerScheduleTests
         Assert.Equal(subMinute, TimerSchedule.Parse(expression).IsSubMinute);
 
     [Theory]
+    [InlineData("0 */15 * * * *", "Cron: '0 */15 * * * *'")]
+    [InlineData("  0  0 2 * * *", "Cron: '0 0 2 * * *'")]
+    [InlineData("00:05:00", "Constant: 00:05:00")]
+    public void A_schedule_is_logged_as_written(string expression, string logged) =>
+        Assert.Equal(logged, TimerSchedule.Parse(expression).ToString());
+
+    [Theory]
     [InlineData("")]
     [InlineData("0 0 * *")]
     [InlineData("0 0 0 0 * * * *")]
