@@ -7,4 +7,8 @@ internal static class DeliveryRules
 {
     public static bool IsDeliverableWhileSuspended(HistoryEvent message) =>
         message is ExecutionResumedEvent or ExecutionTerminatedEvent;
+
+    /// <summary>An instance scheduled to start later holds its events until it starts, but can be terminated meanwhile.</summary>
+    public static bool IsDeliverableBeforeStart(HistoryEvent message) =>
+        message is ExecutionStartedEvent or ExecutionTerminatedEvent;
 }

@@ -32,6 +32,25 @@ public sealed class ManagementTests
     }
 
     [Fact]
+    public async Task Terminate_ends_an_instance_scheduled_to_start_later_and_it_never_starts()
+    {
+        await using var harness = await EngineHarness.StartAsync(RegisterWaiter);
+        var id = await harness.Client.ScheduleNewOrchestrationInstanceAsync("Waiter", "a", new StartOrchestrationOptions(StartAt: harness.Clock.GetUtcNow().AddHours(1)));
+        Assert.Equal(OrchestrationRuntimeStatus.Pending, (await harness.Client.GetInstanceAsync(id))!.RuntimeStatus);
+
+        await harness.Client.TerminateInstanceAsync(id, "not needed");
+        var done = await harness.CompletionAsync(id);
+        Assert.Equal((OrchestrationRuntimeStatus.Terminated, "not needed"), (done.RuntimeStatus, done.ReadOutputAs<string>()));
+
+        harness.Clock.Advance(TimeSpan.FromHours(2));
+        await harness.Client.ScheduleNewOrchestrationInstanceAsync("Waiter", "b", new StartOrchestrationOptions("after"));
+        await harness.Client.RaiseEventAsync("after", "Go", "x");
+        await harness.CompletionAsync("after");
+        Assert.Equal(OrchestrationRuntimeStatus.Terminated, (await harness.Client.GetInstanceAsync(id))!.RuntimeStatus);
+        Assert.DoesNotContain(await harness.Client.GetOrchestrationHistoryAsync(id), e => e is ExecutionStartedEvent);
+    }
+
+    [Fact]
     public async Task A_suspended_instance_holds_its_events_until_resumed()
     {
         await using var harness = await EngineHarness.StartAsync(RegisterWaiter);

@@ -96,6 +96,19 @@ public abstract partial class StoreConformanceTests
     }
 
     [Fact]
+    public async Task A_pending_instance_scheduled_for_later_can_be_terminated_before_it_starts()
+    {
+        await Store.CreateInstanceAsync(NewInstance("i1", startAt: Now + TimeSpan.FromHours(1)));
+        await Store.SendMessageAsync(Raised("i1", "early"));
+        await AssertNoOrchestrationWorkAsync();
+
+        await Store.SendMessageAsync(Message("i1", new ExecutionTerminatedEvent("not needed") { Timestamp = Now }));
+
+        var item = await LockOneAsync();
+        Assert.Equal([EventType.EventRaised, EventType.ExecutionTerminated], item.Messages.Select(m => m.Event.EventType));
+    }
+
+    [Fact]
     public async Task A_suspended_instance_gets_only_resume_and_terminate_messages()
     {
         await Store.CreateInstanceAsync(NewInstance("i1"));

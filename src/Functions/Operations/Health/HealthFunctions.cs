@@ -9,19 +9,23 @@ namespace Serverless.Functions.Operations.Health;
 /// <summary>The health monitor's triggers: the schedule, an on-demand check, and the current state.</summary>
 public sealed class HealthFunctions(DurableTaskClient client, IArtifactStore artifacts, ILogger<HealthFunctions> logger)
 {
+    /// <summary>One check at a time: two at once would both see the same change and both alert.</summary>
+    public const string InstanceId = "health-check";
+
     [Function("HealthCheckTimer")]
     public async Task Timer([TimerTrigger("%" + HealthSettings.ScheduleSetting + "%", DefaultSchedule = HealthSettings.DefaultSchedule)] TimerInfo timer)
     {
-        var id = await client.ScheduleNewOrchestrationInstanceAsync(nameof(HealthMonitorOrchestrator));
-        logger.HealthCheckStarted(id, timer.IsPastDue ? "schedule, past due" : "schedule");
+        var (id, alreadyRunning) = await SingleInstance.StartAsync(client, nameof(HealthMonitorOrchestrator), InstanceId);
+        if (alreadyRunning) logger.HealthCheckStillRunning(id);
+        else logger.HealthCheckStarted(id, timer.IsPastDue ? "schedule, past due" : "schedule");
     }
 
     [Function("HealthCheckNow")]
     public async Task<IResult> CheckNow([HttpTrigger(AuthorizationLevel.Function, "post", Route = "health/check")] HttpRequest request)
     {
-        var id = await client.ScheduleNewOrchestrationInstanceAsync(nameof(HealthMonitorOrchestrator), cancellationToken: request.HttpContext.RequestAborted);
-        logger.HealthCheckStarted(id, "on demand");
-        return Results.Accepted($"/runtime/webhooks/durabletask/instances/{id}", new { id });
+        var (id, alreadyRunning) = await SingleInstance.StartAsync(client, nameof(HealthMonitorOrchestrator), InstanceId, request.HttpContext.RequestAborted);
+        if (!alreadyRunning) logger.HealthCheckStarted(id, "on demand");
+        return Results.Accepted($"/runtime/webhooks/durabletask/instances/{id}", new { id, alreadyRunning });
     }
 
     [Function("HealthState")]

@@ -12,4 +12,7 @@ internal static partial class Logs
 
     [LoggerMessage(7103, LogLevel.Information, "Health check {InstanceId} started ({Reason})")]
     public static partial void HealthCheckStarted(this ILogger logger, string instanceId, string reason);
+
+    [LoggerMessage(7104, LogLevel.Information, "Health check {InstanceId} is still running; this occurrence is skipped")]
+    public static partial void HealthCheckStillRunning(this ILogger logger, string instanceId);
 }

@@ -12,4 +12,7 @@ internal static partial class Logs
 
     [LoggerMessage(7204, LogLevel.Information, "Security scan {InstanceId} started ({Reason})")]
     public static partial void ScanStarted(this ILogger logger, string instanceId, string reason);
+
+    [LoggerMessage(7205, LogLevel.Information, "Security scan {InstanceId} is still running; this occurrence is skipped")]
+    public static partial void ScanStillRunning(this ILogger logger, string instanceId);
 }

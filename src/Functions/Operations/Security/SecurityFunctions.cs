@@ -10,19 +10,23 @@ namespace Serverless.Functions.Operations.Security;
 /// <summary>The nightly scan, an on-demand scan, the latest report per repository, and the freeze override.</summary>
 public sealed class SecurityFunctions(DurableTaskClient client, IArtifactStore artifacts, RepositorySettings repositories, TimeProvider time, ILogger<SecurityFunctions> logger)
 {
+    /// <summary>One scan at a time, so a freeze is decided and announced once per scan.</summary>
+    public const string InstanceId = "security-scan";
+
     [Function("SecurityScanTimer")]
     public async Task Timer([TimerTrigger("%" + SecurityScanSettings.ScheduleSetting + "%", DefaultSchedule = SecurityScanSettings.DefaultSchedule)] TimerInfo timer)
     {
-        var id = await client.ScheduleNewOrchestrationInstanceAsync(nameof(SecurityScanOrchestrator));
-        logger.ScanStarted(id, timer.IsPastDue ? "schedule, past due" : "schedule");
+        var (id, alreadyRunning) = await SingleInstance.StartAsync(client, nameof(SecurityScanOrchestrator), InstanceId);
+        if (alreadyRunning) logger.ScanStillRunning(id);
+        else logger.ScanStarted(id, timer.IsPastDue ? "schedule, past due" : "schedule");
     }
 
     [Function("SecurityScanNow")]
     public async Task<IResult> ScanNow([HttpTrigger(AuthorizationLevel.Function, "post", Route = "security/scan")] HttpRequest request)
     {
-        var id = await client.ScheduleNewOrchestrationInstanceAsync(nameof(SecurityScanOrchestrator), cancellationToken: request.HttpContext.RequestAborted);
-        logger.ScanStarted(id, "on demand");
-        return Results.Accepted($"/runtime/webhooks/durabletask/instances/{id}", new { id });
+        var (id, alreadyRunning) = await SingleInstance.StartAsync(client, nameof(SecurityScanOrchestrator), InstanceId, request.HttpContext.RequestAborted);
+        if (!alreadyRunning) logger.ScanStarted(id, "on demand");
+        return Results.Accepted($"/runtime/webhooks/durabletask/instances/{id}", new { id, alreadyRunning });
     }
 
     /// <summary>Every configured repository with its latest scan's counts and its deployment freeze, if any.</summary>

@@ -307,7 +307,7 @@ public sealed class InMemoryOrchestrationStore : IOrchestrationStore
         var visible = state.Inbox.Where(m => m.VisibleAt <= now);
         return state.Record.Status switch
         {
-            OrchestrationRuntimeStatus.Pending when !visible.Any(m => m.Event is ExecutionStartedEvent) => [],
+            OrchestrationRuntimeStatus.Pending when !visible.Any(m => DeliveryRules.IsDeliverableBeforeStart(m.Event)) => [],
             OrchestrationRuntimeStatus.Suspended => [.. visible.Where(m => DeliveryRules.IsDeliverableWhileSuspended(m.Event))],
             _ => [.. visible],
         };

@@ -8,7 +8,7 @@ internal sealed class WriteStatements(SqliteConnection connection)
     private const string Pending = "6";
     private const string Suspended = "7";
     private const string Terminal = "1, 3, 4, 5";
-    private const string ExecutionStarted = "0";
+    private const string DeliveredBeforeStart = "0, 2";
     private const string DeliveredWhileSuspended = "2, 4";
     private const string Columns = SqliteSchema.InstanceColumns;
 
@@ -48,7 +48,7 @@ internal sealed class WriteStatements(SqliteConnection connection)
         SELECT m.instance_id, m.visible_at, m.id
         FROM messages m JOIN instances i ON i.instance_id = m.instance_id
         WHERE m.visible_at <= $p0 AND (m.visible_at, m.id) > ($p1, $p2) AND i.locked_until <= $p0
-          AND CASE i.status WHEN {Pending} THEN m.event_type = {ExecutionStarted} WHEN {Suspended} THEN m.event_type IN ({DeliveredWhileSuspended}) ELSE 1 END
+          AND CASE i.status WHEN {Pending} THEN m.event_type IN ({DeliveredBeforeStart}) WHEN {Suspended} THEN m.event_type IN ({DeliveredWhileSuspended}) ELSE 1 END
         ORDER BY m.visible_at, m.id
         LIMIT $p3
         """, 4);

@@ -92,6 +92,40 @@ public sealed class HealthMonitorTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Asking_for_a_check_while_one_is_unfinished_joins_it_instead_of_starting_another()
+    {
+        await StartHostAsync(grace: TimeSpan.FromHours(1));
+        await DeployAsync("v1");
+        SetUnhealthy(true);
+        var client = _app!.Services.GetRequiredService<DurableTaskClient>();
+        // A check that has not finished: scheduled for later, so it stays pending for the whole test.
+        await client.ScheduleNewOrchestrationInstanceAsync(nameof(HealthMonitorOrchestrator), null,
+            new StartOrchestrationOptions(HealthFunctions.InstanceId, DateTimeOffset.UtcNow.AddHours(1)));
+
+        var joined = await PostCheckAsync();
+        Assert.Equal((HealthFunctions.InstanceId, true), (joined.GetProperty("id").GetString(), joined.GetProperty("alreadyRunning").GetBoolean()));
+        Assert.Equal(OrchestrationRuntimeStatus.Pending, (await client.GetInstanceAsync(HealthFunctions.InstanceId))!.RuntimeStatus);
+        Assert.Empty(_slack.Messages);
+
+        await client.TerminateInstanceAsync(HealthFunctions.InstanceId, "test");
+        await client.WaitForInstanceCompletionAsync(HealthFunctions.InstanceId).WaitAsync(TimeSpan.FromMinutes(1));
+        var started = await PostCheckAsync();
+        Assert.False(started.GetProperty("alreadyRunning").GetBoolean());
+        var done = await client.WaitForInstanceCompletionAsync(HealthFunctions.InstanceId).WaitAsync(TimeSpan.FromMinutes(1));
+        Assert.Equal(OrchestrationRuntimeStatus.Completed, done.RuntimeStatus);
+        Assert.Contains("hello-service in dev is unhealthy", Assert.Single(_slack.Messages).Text);
+    }
+
+    private async Task<JsonElement> PostCheckAsync()
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, $"http://127.0.0.1:{_hostPort}/api/health/check");
+        request.Headers.Add("x-functions-key", _app!.Services.GetRequiredService<FunctionKeys>().FunctionKey);
+        using var response = await _http.SendAsync(request);
+        Assert.Equal(System.Net.HttpStatusCode.Accepted, response.StatusCode);
+        return await response.Content.ReadFromJsonAsync<JsonElement>();
+    }
+
+    [Fact]
     public async Task A_critical_service_down_past_the_grace_period_is_rolled_back_and_the_previous_version_serves()
     {
         await StartHostAsync(grace: TimeSpan.Zero);

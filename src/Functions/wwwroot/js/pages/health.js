@@ -32,16 +32,20 @@ export function render(main) {
   checkNow.addEventListener('click', async () => {
     checkNow.disabled = true;
     try {
-      await postJson('/api/health/check', undefined);
-      healthMessages.status('Health check started; results appear here in a few seconds.');
+      const started = await postJson('/api/health/check', undefined);
+      healthMessages.status(started?.alreadyRunning
+        ? 'A health check is already running; its results appear here in a few seconds.'
+        : 'Health check started; results appear here in a few seconds.');
       setTimeout(() => poller.now(), 1500);
     } catch (e) { healthMessages.alert(e.detail || e.message); } finally { checkNow.disabled = false; }
   });
   scanNow.addEventListener('click', async () => {
     scanNow.disabled = true;
     try {
-      await postJson('/api/security/scan', undefined);
-      securityMessages.status('Security scan started; the report appears here when it finishes.');
+      const started = await postJson('/api/security/scan', undefined);
+      securityMessages.status(started?.alreadyRunning
+        ? 'A security scan is already running; the report appears here when it finishes.'
+        : 'Security scan started; the report appears here when it finishes.');
     } catch (e) { securityMessages.alert(e.detail || e.message); } finally { scanNow.disabled = false; }
   });
 
