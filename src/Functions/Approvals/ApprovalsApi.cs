@@ -14,7 +14,7 @@ namespace Serverless.Functions.Approvals;
 /// </summary>
 public sealed class ApprovalsApi(ApprovalTokens tokens, TimeProvider timeProvider)
 {
-    public const string PrincipalHeader = CallerIdentity.Header;
+    public const string PrincipalHeader = ClientPrincipal.NameHeader;
 
     [Function("ListApprovals")]
     public async Task<IResult> List(
@@ -41,7 +41,7 @@ public sealed class ApprovalsApi(ApprovalTokens tokens, TimeProvider timeProvide
         [DurableClient] DurableTaskClient client,
         CancellationToken cancellationToken)
     {
-        if (CallerIdentity.NameOf(request) is not { } approver)
+        if (ClientPrincipal.NameOf(request) is not { } approver)
             return FieldProblem.Of(StatusCodes.Status401Unauthorized, $"The {PrincipalHeader} header names the approver and is missing.", PrincipalHeader);
         if (FreeText.TooLong(approver, PrincipalHeader, FreeText.MaxNameLength) is { } nameTooLong) return nameTooLong;
         DecisionBody? body;

@@ -47,8 +47,8 @@ public sealed class EnvironmentsApi(LocalTarget target, IArtifactStore artifacts
         if (!readable) return FieldProblem.Of(StatusCodes.Status400BadRequest, "The body must be JSON: { \"reason\": \"why\" }.", "body");
         var reason = body?.Reason?.Trim();
         if (FreeText.TooLong(reason, "reason") is { } tooLong) return tooLong;
-        var by = CallerIdentity.NameOf(request) ?? "admin";
-        if (FreeText.TooLong(by, CallerIdentity.Header, FreeText.MaxNameLength) is { } nameTooLong) return nameTooLong;
+        var by = ClientPrincipal.NameOf(request) ?? "admin";
+        if (FreeText.TooLong(by, ClientPrincipal.NameHeader, FreeText.MaxNameLength) is { } nameTooLong) return nameTooLong;
 
         var input = new ManualRollbackInput(known.Environment, service, by, string.IsNullOrEmpty(reason) ? null : reason);
         var id = await client.ScheduleNewOrchestrationInstanceAsync(nameof(ManualRollbackOrchestrator), input,

@@ -7,8 +7,8 @@ namespace Serverless.Runtime.Hosting;
 
 /// <summary>
 /// The keys that guard non-anonymous functions, as Azure Functions has them: the master key (admin), a host function
-/// key, and the system key of the durable extension. Taken from settings when set, otherwise generated once into the
-/// data folder so they survive restarts.
+/// key, and the system key of the durable extension; plus a personal key per user when PIPELINES_USERS names them.
+/// Taken from settings when set, otherwise generated once into the data folder so they survive restarts.
 /// </summary>
 public sealed class FunctionKeys
 {
@@ -17,16 +17,18 @@ public sealed class FunctionKeys
     public const string SystemKeySetting = "PIPELINES_SYSTEM_KEY";
     public const string FileName = "keys.json";
 
-    public FunctionKeys(string masterKey, string functionKey, string systemKey)
+    public FunctionKeys(string masterKey, string functionKey, string systemKey, UserKeys? users = null)
     {
         MasterKey = masterKey;
         FunctionKey = functionKey;
         SystemKey = systemKey;
+        Users = users ?? UserKeys.None;
     }
 
     public string MasterKey { get; }
     public string FunctionKey { get; }
     public string SystemKey { get; }
+    public UserKeys Users { get; }
     /// <summary>Where the generated keys live, or null when every key came from settings.</summary>
     public string? KeysFile { get; private init; }
 
@@ -37,12 +39,21 @@ public sealed class FunctionKeys
         var master = Setting(configuration, MasterKeySetting) ?? stored?.Master;
         var function = Setting(configuration, FunctionKeySetting) ?? stored?.Function;
         var system = Setting(configuration, SystemKeySetting) ?? stored?.System;
-        var generatedAny = master is null || function is null || system is null;
-        var keys = new FunctionKeys(master ?? NewKey(), function ?? NewKey(), system ?? NewKey()) { KeysFile = generatedAny || stored is not null ? path : null };
+        var users = UserKeys.ParseSetting(configuration[UserKeys.UsersSetting]);
+        var admins = UserKeys.ParseAdmins(configuration[UserKeys.AdminsSetting], users);
+        var storedUsers = stored?.Users ?? new Dictionary<string, string>();
+        var userKeys = users.ToDictionary(u => u.Name, u => u.Key ?? storedUsers.GetValueOrDefault(u.Name), StringComparer.OrdinalIgnoreCase);
+        var generatedAny = master is null || function is null || system is null || userKeys.Values.Any(k => k is null);
+        var keys = new FunctionKeys(master ?? NewKey(), function ?? NewKey(), system ?? NewKey(),
+            new UserKeys(userKeys.ToDictionary(u => u.Key, u => u.Value ?? NewKey(), StringComparer.OrdinalIgnoreCase), admins))
+        {
+            KeysFile = generatedAny || stored is not null ? path : null,
+        };
         if (generatedAny)
         {
             Directory.CreateDirectory(dataDirectory);
-            File.WriteAllText(path, JsonSerializer.Serialize(new StoredKeys(keys.MasterKey, keys.FunctionKey, keys.SystemKey)));
+            var keep = storedUsers.Where(u => !keys.Users.KeysByName.ContainsKey(u.Key)).Concat(keys.Users.KeysByName).ToDictionary(u => u.Key, u => u.Value);
+            File.WriteAllText(path, JsonSerializer.Serialize(new StoredKeys(keys.MasterKey, keys.FunctionKey, keys.SystemKey, keep)));
             if (!OperatingSystem.IsWindows()) File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite);
         }
         return keys;
@@ -53,10 +64,20 @@ public sealed class FunctionKeys
     {
         AuthorizationLevel.Anonymous => true,
         _ when presented is null => false,
-        AuthorizationLevel.Admin => SameKey(presented, MasterKey),
+        AuthorizationLevel.Admin => SameKey(presented, MasterKey) | (UserOf(presented) is { } user && Users.Admins.Contains(user)),
         AuthorizationLevel.System => SameKey(presented, MasterKey) | SameKey(presented, SystemKey),
-        _ => SameKey(presented, MasterKey) | SameKey(presented, FunctionKey),
+        _ => SameKey(presented, MasterKey) | SameKey(presented, FunctionKey) | UserOf(presented) is not null,
     };
+
+    /// <summary>The user whose personal key <paramref name="presented"/> is, or null; every key is compared, in constant time.</summary>
+    public string? UserOf(string? presented)
+    {
+        if (presented is null) return null;
+        string? found = null;
+        foreach (var (name, key) in Users.KeysByName)
+            if (SameKey(presented, key)) found = name;
+        return found;
+    }
 
     private static bool SameKey(string presented, string expected) =>
         CryptographicOperations.FixedTimeEquals(
@@ -68,5 +89,5 @@ public sealed class FunctionKeys
 
     private static string NewKey() => Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
 
-    private sealed record StoredKeys(string Master, string Function, string System);
+    private sealed record StoredKeys(string Master, string Function, string System, Dictionary<string, string>? Users = null);
 }

@@ -43,6 +43,8 @@ public static class HttpFunctionEndpoints
             await Problems.Write(http, StatusCodes.Status401Unauthorized, "Unauthorized", RefusalDetail(level, presented is not null));
             return;
         }
+        if (!FunctionsHostCaller.IsFunctionsHost(http) && keys.Users.Any)
+            ClientPrincipal.Assign(http.Request, keys.UserOf(presented));
         var context = new FunctionContext(invoker.Function.Name, http.TraceIdentifier, http.RequestServices, http.RequestAborted);
         object? result;
         try

@@ -167,19 +167,20 @@ public sealed class DashboardFixture : IAsyncLifetime
         return session;
     }
 
-    /// <summary>A new browser context on the dashboard, not signed in.</summary>
-    public async Task<DashboardSession> OpenAsync(int width = 1280, int height = 800)
+    /// <summary>A new browser context on the dashboard (of this fixture's host unless <paramref name="host"/> is given), not signed in.</summary>
+    public async Task<DashboardSession> OpenAsync(int width = 1280, int height = 800, FunctionsHostProcess? host = null)
     {
-        await DashboardIsServedAsync();
+        if (host is null) await DashboardIsServedAsync();
+        var baseUrl = host?.BaseUrl.ToString() ?? BaseUrl;
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions
         {
-            BaseURL = BaseUrl,
+            BaseURL = baseUrl,
             ViewportSize = new ViewportSize { Width = width, Height = height },
         });
         context.SetDefaultTimeout(UiTimeoutMs);
         var page = await context.NewPageAsync();
         var session = new DashboardSession(this, context, page);
-        await page.GotoAsync(BaseUrl);
+        await page.GotoAsync(baseUrl);
         return session;
     }
 

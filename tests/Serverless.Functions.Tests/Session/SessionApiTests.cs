@@ -29,6 +29,7 @@ public sealed class SessionApiTests : IAsyncLifetime
         if (status != HttpStatusCode.OK) return;
         Assert.Equal(principal, answer.Text("principal") is { Length: > 0 } p ? p : null);
         Assert.Equal(admin, answer.Body.GetProperty("admin").GetBoolean());
+        Assert.False(answer.Body.GetProperty("verified").GetBoolean());
     }
 
     public Task DisposeAsync() => _app.DisposeAsync().AsTask();

@@ -45,6 +45,39 @@ public sealed class FunctionsHostTests
     }
 
     [Fact]
+    public async Task Without_users_the_name_sent_is_passed_on_as_sent()
+    {
+        await using var host = await FunctionsHostFixture.StartAsync();
+
+        Assert.Equal("mallory", await WhoAmIAsync(host, host.Keys.FunctionKey, "mallory"));
+    }
+
+    [Fact]
+    public async Task With_users_a_personal_key_names_its_holder_and_a_name_sent_by_the_caller_is_dropped()
+    {
+        await using var host = await FunctionsHostFixture.StartAsync(null, "--PIPELINES_USERS", "alice=alice-personal-key-01,bob", "--PIPELINES_ADMINS", "bob");
+        var bobKey = host.Keys.Users.KeysByName["bob"];
+
+        Assert.Equal("alice", await WhoAmIAsync(host, "alice-personal-key-01", "mallory"));
+        Assert.Equal("bob", await WhoAmIAsync(host, bobKey, null));
+        Assert.Equal("(nobody)", await WhoAmIAsync(host, host.Keys.FunctionKey, "alice"));
+        Assert.Equal("(nobody)", await WhoAmIAsync(host, host.Keys.MasterKey, "alice"));
+        using var aliceAdmin = await host.Http.PostAsync("/api/admin/reset?code=alice-personal-key-01", null);
+        using var bobAdmin = await host.Http.PostAsync($"/api/admin/reset?code={bobKey}", null);
+        Assert.Equal((HttpStatusCode.Unauthorized, HttpStatusCode.NoContent), (aliceAdmin.StatusCode, bobAdmin.StatusCode));
+    }
+
+    private static async Task<string> WhoAmIAsync(FunctionsHostFixture host, string key, string? name)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/api/whoami");
+        request.Headers.Add("x-functions-key", key);
+        if (name is not null) request.Headers.Add(ClientPrincipal.NameHeader, name);
+        using var response = await host.Http.SendAsync(request);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return await response.Content.ReadAsStringAsync();
+    }
+
+    [Fact]
     public async Task A_wrong_method_or_unknown_route_is_not_a_function()
     {
         await using var host = await FunctionsHostFixture.StartAsync();

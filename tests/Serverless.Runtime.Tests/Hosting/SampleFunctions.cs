@@ -21,6 +21,10 @@ public sealed class SampleFunctions(GreetingStyle style)
     [Function("Open")]
     public string Open([HttpTrigger(AuthorizationLevel.Anonymous, "get")] HttpRequest request) => "open to all";
 
+    [Function("WhoAmI")]
+    public string WhoAmI([HttpTrigger(AuthorizationLevel.Function, "get", Route = "whoami")] HttpRequest request) =>
+        ClientPrincipal.NameOf(request) ?? "(nobody)";
+
     [Function("AdminOnly")]
     public IResult AdminOnly([HttpTrigger(AuthorizationLevel.Admin, "post", Route = "admin/reset")] HttpRequest request) => Results.NoContent();
 

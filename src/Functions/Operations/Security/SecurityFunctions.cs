@@ -66,7 +66,7 @@ public sealed class SecurityFunctions(DurableTaskClient client, IArtifactStore a
         if (string.IsNullOrWhiteSpace(body?.Reason))
             return FieldProblem.Of(StatusCodes.Status400BadRequest, "Send JSON: {\"reason\": \"why the freeze may be lifted\", \"by\": \"who\"}.", "reason", "A reason is required");
         if (FreeText.TooLong(body.Reason.Trim(), "reason") is { } reasonTooLong) return reasonTooLong;
-        var by = string.IsNullOrWhiteSpace(body.By) ? CallerIdentity.NameOf(request) ?? "admin" : body.By.Trim();
+        var by = ClientPrincipal.NameOf(request) ?? (string.IsNullOrWhiteSpace(body.By) ? "admin" : body.By.Trim());
         if (FreeText.TooLong(by, "by", FreeText.MaxNameLength) is { } byTooLong) return byTooLong;
         var freeze = await SecurityStore.LoadFreezeAsync(artifacts, repository, request.HttpContext.RequestAborted);
         if (freeze is not { Active: true })

@@ -80,36 +80,37 @@ function showSignIn() {
   banners.replaceChildren();
   document.title = 'Sign in · Serverless Pipelines';
   const key = field('Access key', h('input', { type: 'password', name: 'key', autocomplete: 'current-password', required: true }),
-    'The function key, or the master key for admin actions.');
-  const name = field('Your name', h('input', { type: 'text', name: 'name', autocomplete: 'username', required: true, value: session.name }),
-    'Your approver identity, e.g. your GitHub login.');
+    'Your personal key if you have one, otherwise the function key; the master key adds admin actions.');
+  const name = field('Your name', h('input', { type: 'text', name: 'name', autocomplete: 'username', value: session.name }),
+    'Your approver identity, e.g. your GitHub login. Not needed with a personal key: it names you.');
   const messages = h('div', { class: 'messages' });
   if (signInMessage) messages.append(h('p', { role: 'alert', class: 'msg msg-error' }, signInMessage));
   const form = h('form', { class: 'card sign-in', novalidate: true },
     key.wrapper, name.wrapper, messages,
     h('div', { class: 'actions' }, h('button', { type: 'submit' }, 'Sign in')));
+  const refuse = (text, control) => {
+    replaceChildren(messages, h('p', { role: 'alert', class: 'msg msg-error' }, text));
+    control.focus();
+  };
   form.addEventListener('submit', async event => {
     event.preventDefault();
     const k = key.control.value.trim();
     const n = name.control.value.trim();
-    if (!k || !n) {
-      replaceChildren(messages, h('p', { role: 'alert', class: 'msg msg-error' }, !k ? 'Enter the access key.' : 'Enter your name.'));
-      (!k ? key.control : name.control).focus();
-      return;
-    }
+    if (!k) { refuse('Enter the access key.', key.control); return; }
     session.save(k, n);
     signInMessage = '';
     try {
       const info = await getJson('/api/session', { quiet401: true });
-      session.admin = Boolean(info?.admin);
+      if (!info?.verified && !n) { session.clear(); refuse('Enter your name: this host takes the name you give.', name.control); return; }
+      adoptSession(info);
     } catch (e) {
       if (e.status === 401 || e.status === 403) {
         session.clear();
-        replaceChildren(messages, h('p', { role: 'alert', class: 'msg msg-error' }, `The access key was not accepted. (${e.detail})`));
-        key.control.focus();
+        refuse(`The access key was not accepted. (${e.detail})`, key.control);
         return;
       }
       session.admin = false; // /api/session missing or failing: treat as non-admin
+      if (!n) { session.clear(); refuse('Enter your name.', name.control); return; }
     }
     startShell();
     route();
@@ -120,10 +121,16 @@ function showSignIn() {
   key.control.focus();
 }
 
+/** With personal keys the host says who you are; otherwise the name typed at sign-in stands. */
+function adoptSession(info) {
+  session.admin = Boolean(info?.admin);
+  if (info?.verified) session.save(session.key, info.principal || '');
+}
+
 async function refreshSession() {
   try {
     const info = await getJson('/api/session', { quiet401: true });
-    session.admin = Boolean(info?.admin);
+    adoptSession(info);
   } catch (e) {
     if (e.status === 401) { signOut(`The access key was not accepted; sign in again. (${e.detail})`); return false; }
     session.admin = false;
@@ -163,7 +170,7 @@ function renderFreezeBanner(frozen) {
 
 function startShell() {
   sessionBox.hidden = false;
-  setText(sessionName, `${session.name}${session.admin ? ' (admin)' : ''}`);
+  setText(sessionName, `${session.name || 'no name'}${session.admin ? ' (admin)' : ''}`);
   stopShell();
   shellPoller = poll(refreshShell, 2000);
 }

@@ -65,7 +65,7 @@ public sealed class GenerateFunctionsCommandTests : IDisposable
     {
         Generate([typeof(SampleFunctions), typeof(CustomHandlerFunctions)]);
 
-        Assert.Equal(["AdminOnly", "Echo", "EverySecond", "Failing", "Nightly", "Open", "Ping", "Secret", "StartGreeting"],
+        Assert.Equal(["AdminOnly", "Echo", "EverySecond", "Failing", "Nightly", "Open", "Ping", "Secret", "StartGreeting", "WhoAmI"],
             Directory.GetDirectories(OutputFolder).Select(Path.GetFileName).Order(StringComparer.Ordinal));
     }
 
