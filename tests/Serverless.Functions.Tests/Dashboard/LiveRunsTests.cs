@@ -44,6 +44,33 @@ public sealed class LiveRunsTests(DashboardFixture fixture, ITestOutputHelper ou
     }
 
     [Fact]
+    public async Task Older_runs_are_listed_below_the_newest_page_on_request()
+    {
+        var branch = $"paging-{Guid.NewGuid():N}"[..16];
+        var ids = new List<string>();
+        for (var i = 0; i < 3; i++)
+        {
+            var (runId, _) = await fixture.PushAsync(branch, $"Paging run {i}");
+            ids.Add(runId);
+            await fixture.WaitForRunAsync(runId);
+        }
+
+        await using var session = await fixture.SignInAsync(route: $"#/runs?branch={branch}&top=2");
+        var rows = session.Page.GetByRole(AriaRole.Table, new() { Name = "Runs", Exact = true }).Locator("tbody tr[data-run-id]");
+        var older = session.Button("Show older runs");
+        await Expect(rows).ToHaveCountAsync(2);
+        Assert.Equal([ids[2], ids[1]], await rows.EvaluateAllAsync<string[]>("rows => rows.map(r => r.dataset.runId)"));
+
+        await older.ClickAsync();
+
+        await Expect(rows).ToHaveCountAsync(3);
+        Assert.Equal([ids[2], ids[1], ids[0]], await rows.EvaluateAllAsync<string[]>("rows => rows.map(r => r.dataset.runId)"));
+        await Expect(older).ToBeHiddenAsync();
+        await Expect(session.Page.GetByText("3 runs matching the filters, newest first.")).ToBeVisibleAsync();
+        Assert.Empty(session.TakeErrors());
+    }
+
+    [Fact]
     public async Task The_filters_narrow_the_runs_table()
     {
         var devRun = await fixture.SucceededDevRunAsync();

@@ -32,36 +32,74 @@ export function render(main) {
   const summary = h('p', { class: 'muted', 'aria-live': 'polite' });
   const { table: t, tbody } = table('Runs', HEADERS);
   t.classList.add('runs-table');
-  main.append(h('h1', {}, 'Runs'), form, messages.el, summary, tableWrap('Runs', t));
+  const olderButton = h('button', { type: 'button', class: 'secondary', hidden: true }, 'Show older runs');
+  main.append(h('h1', {}, 'Runs'), form, messages.el, summary, tableWrap('Runs', t), h('div', { class: 'actions' }, olderButton));
 
   const knownRepos = new Set();
   const knownBranches = new Set();
+  const pageSize = pageSizeFrom(query);
   let generation = 0;
+  // The newest page is polled; older pages are fetched once, on request, and kept below it until the filters change.
+  // `older` starts with the newest page as it was then, so runs that later slide off the polled page stay listed.
+  let newest = { runs: [], token: null };
+  let older = [];
+  let olderToken = null;
+  let filtersVersion = 0;
 
-  async function load() {
-    const mine = ++generation;
+  function show() {
+    const live = new Set(newest.runs.map(r => r.id));
+    const list = [...newest.runs, ...older.filter(r => !live.has(r.id))];
+    updateRows(tbody, list);
+    for (const run of list) {
+      if (!knownRepos.has(run.repository)) { knownRepos.add(run.repository); repoList.append(h('option', { value: run.repository })); }
+      if (!knownBranches.has(run.branch)) { knownBranches.add(run.branch); branchList.append(h('option', { value: run.branch })); }
+    }
+    const filtered = filterParams().size > 0;
+    setText(summary, list.length ? `${list.length} run${list.length === 1 ? '' : 's'}${filtered ? ' matching the filters' : ''}, newest first.` : '');
+    olderButton.hidden = !(older.length ? olderToken : newest.token);
+  }
+
+  function filterParams() {
     const params = new URLSearchParams();
     if (repo.control.value.trim()) params.set('repo', repo.control.value.trim());
     if (branch.control.value.trim()) params.set('branch', branch.control.value.trim());
     if (environment.control.value) params.set('environment', environment.control.value);
     if (status.control.value) params.set('status', status.control.value);
-    let list;
+    return params;
+  }
+
+  async function load() {
+    const mine = ++generation;
+    let page;
     try {
-      list = await fetchNewest(params);
+      page = await fetchRuns(filterParams(), pageSize);
     } catch (e) {
       if (mine === generation) messages.alert(e.detail || e.message);
       return;
     }
     if (mine !== generation) return;
     messages.clear();
-    updateRows(tbody, list);
-    for (const run of list) {
-      if (!knownRepos.has(run.repository)) { knownRepos.add(run.repository); repoList.append(h('option', { value: run.repository })); }
-      if (!knownBranches.has(run.branch)) { knownBranches.add(run.branch); branchList.append(h('option', { value: run.branch })); }
-    }
-    const filtered = params.size > 0;
-    setText(summary, list.length ? `${list.length} run${list.length === 1 ? '' : 's'}${filtered ? ' matching the filters' : ''}, newest first.` : '');
+    newest = page;
+    show();
   }
+
+  olderButton.addEventListener('click', async () => {
+    const version = filtersVersion;
+    const base = older.length ? older : newest.runs;
+    olderButton.disabled = true;
+    try {
+      const page = await fetchRuns(filterParams(), pageSize, older.length ? olderToken : newest.token);
+      if (version !== filtersVersion) return;
+      const seen = new Set(base.map(r => r.id));
+      older = [...base, ...page.runs.filter(r => !seen.has(r.id))];
+      olderToken = page.token;
+      show();
+    } catch (e) {
+      messages.alert(e.detail || e.message);
+    } finally {
+      olderButton.disabled = false;
+    }
+  });
 
   // The environment filter offers the configured environments (dev, staging, production until they load).
   getJson('/api/environments').then(data => {
@@ -75,12 +113,13 @@ export function render(main) {
   const poller = poll(load, 2000);
   let debounce = null;
   function changed() {
-    const params = new URLSearchParams();
-    for (const [k, c] of [['repo', repo.control], ['branch', branch.control], ['environment', environment.control], ['status', status.control]]) {
-      if (c.value.trim()) params.set(k, c.value.trim());
-    }
+    const params = filterParams();
+    if (query.has('top')) params.set('top', String(pageSize));
     const hash = `#/runs${params.size ? `?${params}` : ''}`;
     if (location.hash !== hash) history.replaceState(null, '', hash);
+    older = [];
+    olderToken = null;
+    filtersVersion++;
     clearTimeout(debounce);
     debounce = setTimeout(() => { generation++; poller.now(); }, 250);
   }
@@ -95,13 +134,20 @@ export function render(main) {
   return () => { poller.stop(); clearTimeout(debounce); };
 }
 
-/** The API answers newest first, applying the filters across its pages: one call gives the newest SHOWN runs. */
-const SHOWN = 100;
-async function fetchNewest(params) {
+/** Runs per page: 100, or the address's `top` (1–100). */
+const PAGE_SIZE = 100;
+function pageSizeFrom(query) {
+  const top = Number.parseInt(query.get('top') || '', 10);
+  return top >= 1 && top <= PAGE_SIZE ? top : PAGE_SIZE;
+}
+
+/** One page of runs, newest first, the filters applied across the API's pages; `token` continues after it. */
+async function fetchRuns(params, top, token) {
   const query = new URLSearchParams(params);
-  query.set('top', String(SHOWN));
+  query.set('top', String(top));
+  if (token) query.set('continuationToken', token);
   const data = await getJson(`/api/runs?${query}`);
-  return data?.runs || [];
+  return { runs: data?.runs || [], token: data?.continuationToken || null };
 }
 
 function updateRows(tbody, runs) {
