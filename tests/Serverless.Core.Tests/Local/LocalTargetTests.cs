@@ -37,6 +37,7 @@ public sealed class LocalTargetTests : IAsyncLifetime
         var v1 = await DeployAsync("v1");
         Assert.Equal(DeploymentOutcome.Live, v1.Outcome);
         Assert.Equal(_devPort, v1.PublicPort);
+        Assert.Equal($"v1 is live in dev on port {_devPort}.", v1.Message);
         Assert.Equal("v1", await ServedVersionAsync());
 
         var v2 = await DeployAsync("v2");

@@ -23,12 +23,12 @@ public sealed partial class LocalTarget
             var router = await EnsureRouterAsync(environment, cancellationToken).ConfigureAwait(false);
             if (slots.Live is { IsRunning: true } live && live.Version == request.Version)
             {
-                return Result(DeploymentOutcome.Live, slots, live, $"{request.Version} is already live in {environment}.");
+                return Result(DeploymentOutcome.Live, slots, live, $"{VersionText.Short(request.Version)} is already live in {environment}.");
             }
 
             if (!request.ShiftTraffic && slots.Candidate is { IsRunning: true } existing && existing.Version == request.Version)
             {
-                return Result(DeploymentOutcome.Candidate, slots, existing, $"{request.Version} is already the candidate in {environment}.");
+                return Result(DeploymentOutcome.Candidate, slots, existing, $"{VersionText.Short(request.Version)} is already the candidate in {environment}.");
             }
 
             var reused = new[] { slots.Candidate, slots.Previous }.FirstOrDefault(i => i is { IsRunning: true } && i.Version == request.Version);
@@ -83,7 +83,7 @@ public sealed partial class LocalTarget
         }
 
         _logger.VersionLive(slots.Environment, slots.Service, instance.Version, instance.Port, keep?.Version);
-        return Result(DeploymentOutcome.Live, slots, instance, $"{instance.Version} is live in {slots.Environment} on port {router.Port}.");
+        return Result(DeploymentOutcome.Live, slots, instance, $"{VersionText.Short(instance.Version)} is live in {slots.Environment} on port {router.Port}.");
     }
 
     private async Task<DeploymentResult> MakeCandidateAsync(ServiceSlots slots, TrafficRouter router, ServiceInstance instance)
@@ -100,7 +100,7 @@ public sealed partial class LocalTarget
         }
 
         _logger.VersionCandidate(slots.Environment, slots.Service, instance.Version, instance.Port);
-        return Result(DeploymentOutcome.Candidate, slots, instance, $"{instance.Version} runs as the candidate in {slots.Environment}'s {instance.Stored.Slot} slot, without traffic.");
+        return Result(DeploymentOutcome.Candidate, slots, instance, $"{VersionText.Short(instance.Version)} runs as the candidate in {slots.Environment}'s {instance.Stored.Slot} slot, without traffic.");
     }
 
     private ServiceInstance Launch(string environment, DeploymentRequest request, string slot)
