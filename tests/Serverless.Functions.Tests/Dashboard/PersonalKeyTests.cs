@@ -13,6 +13,7 @@ namespace Serverless.Functions.Tests.Dashboard;
 public sealed class PersonalKeyTests(DashboardFixture fixture)
 {
     private const string AliceKey = "alice-dashboard-personal-key-0123456789";
+    private const string SharedKey = "dashboard-personal-keys-function-key";
 
     [Fact]
     public async Task A_host_that_trusts_the_name_typed_asks_for_one()
@@ -36,6 +37,7 @@ public sealed class PersonalKeyTests(DashboardFixture fixture)
             ["PIPELINES_DATA_DIR"] = data.Path,
             ["PIPELINES_USERS"] = $"alice={AliceKey}, bob",
             ["PIPELINES_ADMINS"] = "alice",
+            ["PIPELINES_FUNCTION_KEY"] = SharedKey,
             ["LocalTarget__Ports__dev"] = FreePort.Next().ToString(),
             ["LocalTarget__Ports__staging"] = FreePort.Next().ToString(),
             ["LocalTarget__Ports__production"] = FreePort.Next().ToString(),
@@ -51,5 +53,14 @@ public sealed class PersonalKeyTests(DashboardFixture fixture)
         await Expect(session.Page.GetByRole(AriaRole.Link, new() { Name = "Orchestrations" })).ToBeVisibleAsync();
         Assert.Equal("alice", await session.Page.EvaluateAsync<string?>("() => sessionStorage.getItem('pipelines.name')"));
         Assert.Empty(session.TakeErrors());
+
+        // The shared function key names nobody here: it may look, not decide.
+        await using var shared = await fixture.OpenAsync(host: host);
+        await shared.SignInAsync(SharedKey, "alice");
+        await Expect(shared.Page.Locator("header")).ToContainTextAsync("no name");
+        await shared.Page.GotoAsync(new Uri(host.BaseUrl, "#/approvals").ToString());
+        await Expect(shared.Heading).ToHaveTextAsync("Approvals");
+        await Expect(shared.Main).ToContainTextAsync("You are signed in without a name, so you cannot decide: sign in with your personal key.");
+        Assert.Empty(shared.TakeErrors());
     }
 }

@@ -1,5 +1,5 @@
 // Approvals: one article per pending gate, approve/reject with a comment; refusals shown from the problem detail.
-import { getJsonShown, postJson, enc } from '../api.js';
+import { getJsonShown, postJson, enc, session } from '../api.js';
 import { h, dl, field, messageArea } from '../dom.js';
 import { shortSha, timeEl } from '../format.js';
 import { poll } from '../poll.js';
@@ -9,7 +9,9 @@ export function render(main) {
   const list = h('div', { class: 'approval-list', 'aria-live': 'polite' });
   const empty = h('p', { class: 'empty-state', hidden: true }, 'No approvals waiting');
   main.append(h('h1', {}, 'Approvals'),
-    h('p', { class: 'muted' }, 'Gates waiting for a decision. You decide as the name you signed in with.'),
+    h('p', { class: 'muted' }, session.name
+      ? `Gates waiting for a decision. You decide as ${session.name}.`
+      : 'Gates waiting for a decision. You are signed in without a name, so you cannot decide: sign in with your personal key.'),
     messages.el, empty, list);
   const articles = new Map();
 
@@ -46,8 +48,9 @@ function createArticle(gate, pageMessages) {
   const facts = h('div');
   const comment = field('Comment', h('textarea', { name: 'comment', rows: '2', maxlength: '500' }));
   const result = messageArea();
-  const approve = h('button', { type: 'submit', value: 'approve', class: 'approve' }, 'Approve');
-  const reject = h('button', { type: 'submit', value: 'reject', class: 'danger' }, 'Reject');
+  const nameless = !session.name;
+  const approve = h('button', { type: 'submit', value: 'approve', class: 'approve', disabled: nameless }, 'Approve');
+  const reject = h('button', { type: 'submit', value: 'reject', class: 'danger', disabled: nameless }, 'Reject');
   const form = h('form', { class: 'decide', 'aria-label': `Decide ${gate.environment} for ${shortSha(gate.commitSha)}` },
     comment.wrapper, h('div', { class: 'actions' }, approve, reject), result.el);
   const el = h('article', { class: 'card approval', dataset: { approval: key } }, heading, facts, form);
@@ -59,7 +62,7 @@ function createArticle(gate, pageMessages) {
     approve.disabled = true; reject.disabled = true;
     result.clear(); pageMessages.clear();
     try {
-      await postJson(`/api/approvals/${enc(gate.runId)}/${enc(gate.environment)}`, { decision, comment: comment.control.value.trim() || null });
+      await postJson(`/api/approvals/${enc(gate.runId)}/${enc(gate.environment)}`, { decision, comment: comment.control.value.trim() || null }, { quiet401: true });
       const text = decision === 'approve' ? 'Approval recorded' : 'Rejection recorded';
       pageMessages.status(text);
       comment.control.value = '';
@@ -67,7 +70,7 @@ function createArticle(gate, pageMessages) {
     } catch (e) {
       result.alert(e.detail || e.message);
     } finally {
-      approve.disabled = false; reject.disabled = false;
+      approve.disabled = nameless; reject.disabled = nameless;
     }
   });
 
