@@ -6,7 +6,7 @@ namespace Serverless.Functions;
 public static class FreeText
 {
     public const int MaxReasonLength = 500;
-    public const int MaxNameLength = 256;
+    public const int MaxNameLength = Serverless.Runtime.Hosting.UserKeys.MaxNameLength;
 
     /// <summary>A 400 naming <paramref name="field"/> when <paramref name="value"/> is longer than <paramref name="max"/>, else null.</summary>
     public static IResult? TooLong(string? value, string field, int max = MaxReasonLength) =>

@@ -36,7 +36,7 @@ public static class PipelinesServiceCollectionExtensions
     public static IServiceCollection AddNotifications(this IServiceCollection services)
     {
         services.AddSlackWebhookClient();
-        services.AddSingleton<SlackChannel>();
+        services.AddTransient<SlackChannel>();
         services.AddPagerDutyClient();
         return services;
     }

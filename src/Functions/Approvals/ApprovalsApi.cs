@@ -8,11 +8,12 @@ using Serverless.Runtime.Storage;
 namespace Serverless.Functions.Approvals;
 
 /// <summary>
-/// Approve or reject a waiting gate, by a signed-in caller (function key plus the App Service principal header) or
-/// by a signed link; and list the gates that are waiting. Decisions are checked against the gate's published state
-/// first, so refusals come back as problem details instead of vanishing into the orchestration.
+/// Approve or reject a waiting gate, by a signed-in caller (the App Service principal header, which personal keys set
+/// when the host has them) or by a signed link (not with personal keys); and list the gates that are waiting.
+/// Decisions are checked against the gate's published state first, so refusals come back as problem details instead
+/// of vanishing into the orchestration.
 /// </summary>
-public sealed class ApprovalsApi(ApprovalTokens tokens, TimeProvider timeProvider)
+public sealed class ApprovalsApi(ApprovalTokens tokens, TimeProvider timeProvider, UserKeys users)
 {
     public const string PrincipalHeader = ClientPrincipal.NameHeader;
 
@@ -69,6 +70,9 @@ public sealed class ApprovalsApi(ApprovalTokens tokens, TimeProvider timeProvide
         [DurableClient] DurableTaskClient client,
         CancellationToken cancellationToken)
     {
+        if (users.Any)
+            return FieldProblem.Of(StatusCodes.Status403Forbidden,
+                "Approval links are off while the host gives people personal keys: decide on the dashboard, signed in with yours.", "token");
         var check = tokens.Verify(token, runId, environment, timeProvider.GetUtcNow());
         return check switch
         {

@@ -18,7 +18,14 @@ public sealed class ManualRollbackOrchestrator
         context.SetCustomStatus($"Rolling back {input.Service} in {input.Environment} for {input.RequestedBy}");
         var result = await context.CallActivityAsync<RollbackResult>(nameof(DeliveryActivities.RollbackService), new RollbackInput(input.Environment, input.Service));
         context.SetCustomStatus(result.Message);
-        await context.CallActivityAsync<bool>(nameof(ManualRollbackActivities.AnnounceManualRollback), new ManualRollbackAnnouncement(input, result));
+        try
+        {
+            await context.CallActivityAsync<bool>(nameof(ManualRollbackActivities.AnnounceManualRollback), new ManualRollbackAnnouncement(input, result));
+        }
+        catch (TaskFailedException)
+        {
+            // The rollback is done; an announcement that could not be made does not undo it.
+        }
         return result;
     }
 }

@@ -29,19 +29,21 @@ public sealed class FunctionKeys
     public string FunctionKey { get; }
     public string SystemKey { get; }
     public UserKeys Users { get; }
-    /// <summary>Where the generated keys live, or null when every key came from settings.</summary>
+    /// <summary>Where the keys not given in settings are kept, or null when every key came from settings.</summary>
     public string? KeysFile { get; private init; }
 
     public static FunctionKeys Load(IConfiguration configuration, string dataDirectory)
     {
         var path = Path.Combine(dataDirectory, FileName);
         var stored = File.Exists(path) ? JsonSerializer.Deserialize<StoredKeys>(File.ReadAllText(path)) : null;
-        var master = Setting(configuration, MasterKeySetting) ?? stored?.Master;
-        var function = Setting(configuration, FunctionKeySetting) ?? stored?.Function;
-        var system = Setting(configuration, SystemKeySetting) ?? stored?.System;
+        var (masterSetting, functionSetting, systemSetting) = (Setting(configuration, MasterKeySetting), Setting(configuration, FunctionKeySetting), Setting(configuration, SystemKeySetting));
         var users = UserKeys.ParseSetting(configuration[UserKeys.UsersSetting]);
         var admins = UserKeys.ParseAdmins(configuration[UserKeys.AdminsSetting], users);
-        var storedUsers = stored?.Users ?? new Dictionary<string, string>();
+        var storedUsers = stored?.Users ?? new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+
+        var master = masterSetting ?? stored?.Master;
+        var function = functionSetting ?? stored?.Function;
+        var system = systemSetting ?? stored?.System;
         var userKeys = users.ToDictionary(u => u.Name, u => u.Key ?? storedUsers.GetValueOrDefault(u.Name), StringComparer.OrdinalIgnoreCase);
         var generatedAny = master is null || function is null || system is null || userKeys.Values.Any(k => k is null);
         var keys = new FunctionKeys(master ?? NewKey(), function ?? NewKey(), system ?? NewKey(),
@@ -49,11 +51,20 @@ public sealed class FunctionKeys
         {
             KeysFile = generatedAny || stored is not null ? path : null,
         };
+        keys.Users.Validate(users.Where(u => u.Key is not null).Select(u => u.Name), [keys.MasterKey, keys.FunctionKey, keys.SystemKey]);
         if (generatedAny)
         {
+            // Only what was generated here (or stored before) goes to disk; keys given in settings stay out of the file.
+            var keptUsers = new Dictionary<string, string>(storedUsers, StringComparer.OrdinalIgnoreCase);
+            foreach (var (name, key) in keys.Users.KeysByName)
+                if (users.First(u => u.Name.Equals(name, StringComparison.OrdinalIgnoreCase)).Key is null) keptUsers[name] = key;
+            var toStore = new StoredKeys(
+                masterSetting is null ? keys.MasterKey : stored?.Master,
+                functionSetting is null ? keys.FunctionKey : stored?.Function,
+                systemSetting is null ? keys.SystemKey : stored?.System,
+                keptUsers.Count > 0 ? keptUsers : null);
             Directory.CreateDirectory(dataDirectory);
-            var keep = storedUsers.Where(u => !keys.Users.KeysByName.ContainsKey(u.Key)).Concat(keys.Users.KeysByName).ToDictionary(u => u.Key, u => u.Value);
-            File.WriteAllText(path, JsonSerializer.Serialize(new StoredKeys(keys.MasterKey, keys.FunctionKey, keys.SystemKey, keep)));
+            File.WriteAllText(path, JsonSerializer.Serialize(toStore, StoredKeysJson));
             if (!OperatingSystem.IsWindows()) File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite);
         }
         return keys;
@@ -64,10 +75,12 @@ public sealed class FunctionKeys
     {
         AuthorizationLevel.Anonymous => true,
         _ when presented is null => false,
-        AuthorizationLevel.Admin => SameKey(presented, MasterKey) | (UserOf(presented) is { } user && Users.Admins.Contains(user)),
-        AuthorizationLevel.System => SameKey(presented, MasterKey) | SameKey(presented, SystemKey),
+        AuthorizationLevel.Admin => SameKey(presented, MasterKey) | IsAdminUser(presented),
+        AuthorizationLevel.System => SameKey(presented, MasterKey) | SameKey(presented, SystemKey) | IsAdminUser(presented),
         _ => SameKey(presented, MasterKey) | SameKey(presented, FunctionKey) | UserOf(presented) is not null,
     };
+
+    private bool IsAdminUser(string presented) => UserOf(presented) is { } user && Users.Admins.Contains(user);
 
     /// <summary>The user whose personal key <paramref name="presented"/> is, or null; every key is compared, in constant time.</summary>
     public string? UserOf(string? presented)
@@ -89,5 +102,7 @@ public sealed class FunctionKeys
 
     private static string NewKey() => Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
 
-    private sealed record StoredKeys(string Master, string Function, string System, Dictionary<string, string>? Users = null);
+    private static readonly JsonSerializerOptions StoredKeysJson = new() { DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull };
+
+    private sealed record StoredKeys(string? Master, string? Function, string? System, Dictionary<string, string>? Users = null);
 }

@@ -65,6 +65,7 @@ public static class FunctionsApplication
         services.AddSingleton(new FunctionCatalog(functions, localSettings?.Path));
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton(sp => FunctionKeys.Load(sp.GetRequiredService<IConfiguration>(), options.DataDirectory));
+        services.AddSingleton(sp => sp.GetRequiredService<FunctionKeys>().Users);
         services.AddSingleton<IOrchestrationStore>(sp => CreateStore(options, sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton(sp => new DurableTaskRegistry().AddFunctions(functions).AddTimerTriggers(timers));
         services.AddSingleton(sp => new DurableTaskEngine(
@@ -92,6 +93,7 @@ public static class FunctionsApplication
     public static WebApplication MapFunctions(this WebApplication app)
     {
         var functions = app.Services.GetRequiredService<FunctionCatalog>().Functions;
+        _ = app.Services.GetRequiredService<FunctionKeys>();  // a mistake in the key settings stops the host here, not at the first request
         app.UseStaticWebRoot();
         app.MapHttpFunctions(functions);
         if (app.Services.GetRequiredService<FunctionsHostOptions>().IsCustomHandler) app.MapTimerInvocations(functions);

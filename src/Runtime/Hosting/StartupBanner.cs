@@ -27,9 +27,9 @@ internal sealed class StartupBanner(Microsoft.AspNetCore.Hosting.IWebHostEnviron
         output.WriteLine($"Durable store: {(options.Store == "memory" ? "in memory (nothing is kept after exit)" : FunctionsApplication.StorePath(options))}");
         output.WriteLine($"Data folder:   {options.DataDirectory}");
         if (catalog.LocalSettingsPath is { } settings) output.WriteLine($"Settings:      {settings}");
-        output.WriteLine($"Function key:  {keys.FunctionKey} (pass as ?code= or x-functions-key; master and system keys are {(keys.KeysFile is { } file ? $"in {file}" : "from settings")})");
+        output.WriteLine($"Function key:  {keys.FunctionKey} (pass as ?code= or x-functions-key; {(keys.KeysFile is { } file ? $"the keys not given in settings are in {file}" : "every key is from settings")})");
         output.WriteLine(keys.Users.Any
-            ? $"Users:         {string.Join(", ", keys.Users.KeysByName.Keys.Select(u => keys.Users.Admins.Contains(u) ? u + " (admin)" : u))}, each with a personal key in {keys.KeysFile ?? "settings"}; caller-sent names are ignored"
+            ? $"Users:         {string.Join(", ", keys.Users.KeysByName.Keys.Select(u => keys.Users.Admins.Contains(u) ? u + " (admin)" : u))}, each with a personal key (given in {UserKeys.UsersSetting}{(keys.KeysFile is { } kept ? $" or kept in {kept}" : "")}); caller-sent names are ignored"
             : $"Users:         none set; the name in {ClientPrincipal.NameHeader} is trusted as sent (set {UserKeys.UsersSetting} to give each person a key)");
         if (StaticWebRoot.HasWebRoot(environment))
             output.WriteLine($"Dashboard:     {baseUrl}/ (sign in with {(keys.Users.Any ? "your personal key" : "the function key")}; the master key adds admin actions)");

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Serverless.Core.Gates;
 using Serverless.Functions.Approvals;
+using Serverless.Runtime.Hosting;
 
 namespace Serverless.Functions.Tests.Approvals;
 
@@ -29,7 +30,7 @@ public sealed class ApprovalsApiTests
     public async Task Refuses_bad_requests_naming_the_field(string name, string? principal, string body, int status, string field)
     {
         await using var gate = await ApprovalGateHarness.OpenAsync(ApprovalGateHarness.Policy());
-        var api = new ApprovalsApi(Tokens, gate.Clock);
+        var api = new ApprovalsApi(Tokens, gate.Clock, UserKeys.None);
 
         var result = await api.Decide(Post(principal, body), Run, Env, gate.Client, default);
 
@@ -40,7 +41,7 @@ public sealed class ApprovalsApiTests
     public async Task Accepts_a_decision_and_the_gate_counts_it()
     {
         await using var gate = await ApprovalGateHarness.OpenAsync(ApprovalGateHarness.Policy());
-        var api = new ApprovalsApi(Tokens, gate.Clock);
+        var api = new ApprovalsApi(Tokens, gate.Clock, UserKeys.None);
 
         var result = await api.Decide(Post("alice", """{ "decision": "approve", "comment": "lgtm" }"""), Run, Env, gate.Client, default);
 
@@ -55,7 +56,7 @@ public sealed class ApprovalsApiTests
     public async Task Unknown_gate_is_404()
     {
         await using var gate = await ApprovalGateHarness.OpenAsync(ApprovalGateHarness.Policy());
-        var api = new ApprovalsApi(Tokens, gate.Clock);
+        var api = new ApprovalsApi(Tokens, gate.Clock, UserKeys.None);
 
         AssertProblem(await api.Decide(Post("alice", """{ "decision": "approve" }"""), Run, "staging", gate.Client, default), 404, "environment", "unknown");
     }
@@ -64,7 +65,7 @@ public sealed class ApprovalsApiTests
     public async Task A_closed_gate_is_409_and_an_expired_one_410()
     {
         await using var gate = await ApprovalGateHarness.OpenAsync(ApprovalGateHarness.Policy(required: 1));
-        var api = new ApprovalsApi(Tokens, gate.Clock);
+        var api = new ApprovalsApi(Tokens, gate.Clock, UserKeys.None);
         await api.Decide(Post("bob", """{ "decision": "reject", "comment": "no" }"""), Run, Env, gate.Client, default);
         await gate.CompletionAsync();
 
@@ -73,14 +74,14 @@ public sealed class ApprovalsApiTests
         await using var other = await ApprovalGateHarness.OpenAsync(ApprovalGateHarness.Policy());
         other.Clock.Advance(TimeSpan.FromHours(4));
         await other.CompletionAsync();
-        AssertProblem(await new ApprovalsApi(Tokens, other.Clock).Decide(Post("alice", """{ "decision": "approve" }"""), Run, Env, other.Client, default), 410, "environment", "expired");
+        AssertProblem(await new ApprovalsApi(Tokens, other.Clock, UserKeys.None).Decide(Post("alice", """{ "decision": "approve" }"""), Run, Env, other.Client, default), 410, "environment", "expired");
     }
 
     [Fact]
     public async Task A_gate_whose_run_was_terminated_is_not_listed_and_takes_no_decision()
     {
         await using var gate = await ApprovalGateHarness.OpenAsync(ApprovalGateHarness.Policy());
-        var api = new ApprovalsApi(Tokens, gate.Clock);
+        var api = new ApprovalsApi(Tokens, gate.Clock, UserKeys.None);
         await gate.Client.TerminateInstanceAsync(Run, "pushed by mistake");
         await gate.Client.WaitForInstanceCompletionAsync(Run).WaitAsync(TimeSpan.FromSeconds(30));
 
@@ -96,7 +97,7 @@ public sealed class ApprovalsApiTests
     public async Task Signed_links_decide_and_forged_or_expired_links_do_not()
     {
         await using var gate = await ApprovalGateHarness.OpenAsync(ApprovalGateHarness.Policy());
-        var api = new ApprovalsApi(Tokens, gate.Clock);
+        var api = new ApprovalsApi(Tokens, gate.Clock, UserKeys.None);
         var link = new ApprovalLink("erin", Run, Env, ApprovalChoice.Approve, ApprovalGateHarness.Start.AddHours(1));
         var token = Tokens.Create(link);
         var request = new DefaultHttpContext().Request;
@@ -108,6 +109,18 @@ public sealed class ApprovalsApiTests
 
         gate.Clock.Advance(TimeSpan.FromHours(1));
         AssertProblem(await api.DecideByLink(request, Run, Env, token, gate.Client, default), 410, "token", "expired");
+    }
+
+    [Fact]
+    public async Task With_personal_keys_a_signed_link_decides_nothing()
+    {
+        await using var gate = await ApprovalGateHarness.OpenAsync(ApprovalGateHarness.Policy());
+        var users = new UserKeys(new Dictionary<string, string> { ["erin"] = "erin-personal-key-0123456789abcdef" }, []);
+        var api = new ApprovalsApi(Tokens, gate.Clock, users);
+        var token = Tokens.Create(new ApprovalLink("erin", Run, Env, ApprovalChoice.Approve, ApprovalGateHarness.Start.AddHours(1)));
+
+        AssertProblem(await api.DecideByLink(new DefaultHttpContext().Request, Run, Env, token, gate.Client, default), 403, "token", "links off");
+        Assert.Empty((await gate.UntilStatusAsync(_ => true)).State.Decisions);
     }
 
     private static HttpRequest Post(string? principal, string body)

@@ -55,16 +55,23 @@ public sealed class FunctionsHostTests
     [Fact]
     public async Task With_users_a_personal_key_names_its_holder_and_a_name_sent_by_the_caller_is_dropped()
     {
-        await using var host = await FunctionsHostFixture.StartAsync(null, "--PIPELINES_USERS", "alice=alice-personal-key-01,bob", "--PIPELINES_ADMINS", "bob");
+        await using var host = await FunctionsHostFixture.StartAsync(null, "--PIPELINES_USERS", "alice=alice-personal-key-0123456789,bob", "--PIPELINES_ADMINS", "bob");
         var bobKey = host.Keys.Users.KeysByName["bob"];
 
-        Assert.Equal("alice", await WhoAmIAsync(host, "alice-personal-key-01", "mallory"));
+        Assert.Equal("alice", await WhoAmIAsync(host, "alice-personal-key-0123456789", "mallory"));
         Assert.Equal("bob", await WhoAmIAsync(host, bobKey, null));
         Assert.Equal("(nobody)", await WhoAmIAsync(host, host.Keys.FunctionKey, "alice"));
         Assert.Equal("(nobody)", await WhoAmIAsync(host, host.Keys.MasterKey, "alice"));
-        using var aliceAdmin = await host.Http.PostAsync("/api/admin/reset?code=alice-personal-key-01", null);
+        using var aliceAdmin = await host.Http.PostAsync("/api/admin/reset?code=alice-personal-key-0123456789", null);
         using var bobAdmin = await host.Http.PostAsync($"/api/admin/reset?code={bobKey}", null);
         Assert.Equal((HttpStatusCode.Unauthorized, HttpStatusCode.NoContent), (aliceAdmin.StatusCode, bobAdmin.StatusCode));
+    }
+
+    [Fact]
+    public async Task A_mistake_in_the_users_setting_stops_the_host_at_start()
+    {
+        var error = await Assert.ThrowsAsync<FormatException>(() => FunctionsHostFixture.StartAsync(null, "--PIPELINES_USERS", "alice=short"));
+        Assert.Contains("the key of alice is shorter than 24 characters", error.Message, StringComparison.Ordinal);
     }
 
     private static async Task<string> WhoAmIAsync(FunctionsHostFixture host, string key, string? name)

@@ -8,19 +8,22 @@ namespace Serverless.Runtime.Tests.Hosting;
 /// <summary>PIPELINES_USERS gives each person a personal key that names them; PIPELINES_ADMINS makes some keys admin keys.</summary>
 public sealed class UserKeysTests : IDisposable
 {
+    private const string AliceKey = "alice-personal-key-0123456789";
+    private const string BobKey = "bob-personal-key-0123456789ab";
     private readonly TempDirectory _data = new("user-keys");
 
     [Fact]
     public void Personal_keys_name_their_holder_and_grant_the_function_level_or_admin_for_admins()
     {
-        var keys = Load(("PIPELINES_USERS", "alice=alice-key-0001, bob=bob-key-0002"), ("PIPELINES_ADMINS", "Bob"));
+        var keys = Load(("PIPELINES_USERS", $"alice={AliceKey}, bob={BobKey}"), ("PIPELINES_ADMINS", "Bob"));
 
-        Assert.Equal(("alice", "bob", null), (keys.UserOf("alice-key-0001"), keys.UserOf("bob-key-0002"), keys.UserOf("mallory-key")));
+        Assert.Equal(("alice", "bob", null), (keys.UserOf(AliceKey), keys.UserOf(BobKey), keys.UserOf("mallory-key")));
         Assert.Null(keys.UserOf(keys.FunctionKey));
-        Assert.True(keys.Allows(AuthorizationLevel.Function, "alice-key-0001"));
-        Assert.False(keys.Allows(AuthorizationLevel.Admin, "alice-key-0001"));
-        Assert.True(keys.Allows(AuthorizationLevel.Admin, "bob-key-0002"));
-        Assert.False(keys.Allows(AuthorizationLevel.System, "bob-key-0002"));
+        Assert.True(keys.Allows(AuthorizationLevel.Function, AliceKey));
+        Assert.False(keys.Allows(AuthorizationLevel.Admin, AliceKey));
+        Assert.False(keys.Allows(AuthorizationLevel.System, AliceKey));
+        Assert.True(keys.Allows(AuthorizationLevel.Admin, BobKey));
+        Assert.True(keys.Allows(AuthorizationLevel.System, BobKey));
         Assert.False(keys.Allows(AuthorizationLevel.Function, "mallory-key"));
     }
 
@@ -35,9 +38,24 @@ public sealed class UserKeysTests : IDisposable
         Assert.NotEqual(alice, first.Users.KeysByName["bob"]);
         Assert.Equal(alice, second.Users.KeysByName["alice"]);
         Assert.Equal("carol", second.UserOf(second.Users.KeysByName["carol"]));
-        var stored = JsonDocument.Parse(File.ReadAllText(Path.Combine(_data.Path, FunctionKeys.FileName))).RootElement.GetProperty("Users");
+        var stored = StoredKeys().GetProperty("Users");
         Assert.Equal(alice, stored.GetProperty("alice").GetString());
         Assert.Equal(second.Users.KeysByName["carol"], stored.GetProperty("carol").GetString());
+    }
+
+    [Fact]
+    public void Keys_given_in_settings_are_never_written_to_keys_json()
+    {
+        const string master = "master-key-from-settings-0123456789";
+        Load(("PIPELINES_MASTER_KEY", master), ("PIPELINES_USERS", $"alice={AliceKey}, bob"));
+
+        var file = File.ReadAllText(Path.Combine(_data.Path, FunctionKeys.FileName));
+        Assert.DoesNotContain(master, file, StringComparison.Ordinal);
+        Assert.DoesNotContain(AliceKey, file, StringComparison.Ordinal);
+        var stored = StoredKeys();
+        Assert.False(stored.TryGetProperty("Master", out _));
+        Assert.True(stored.GetProperty("Users").TryGetProperty("bob", out _));
+        Assert.False(stored.GetProperty("Users").TryGetProperty("alice", out _));
     }
 
     [Fact]
@@ -50,18 +68,25 @@ public sealed class UserKeysTests : IDisposable
     }
 
     [Theory]
-    [InlineData("alice,alice=x", null, "alice is listed twice")]
-    [InlineData("alice=", null, "the key of alice is empty")]
-    [InlineData("=key", null, "'' is not a user name")]
+    [InlineData($"alice,alice={AliceKey}", null, "alice is listed twice")]
+    [InlineData("alice=short", null, "the key of alice is shorter than 24 characters")]
+    [InlineData($"={AliceKey}", null, "'' is not a user name")]
+    [InlineData("José", null, "'José' is not a user name (1 to 256 printable ASCII characters")]
+    [InlineData($"alice={AliceKey},bob={AliceKey}", null, "alice and bob have the same key")]
+    [InlineData("alice=function-key-from-settings-0123", null, "the key of alice is one of the host's own keys")]
     [InlineData("alice", "bob", "PIPELINES_ADMINS: bob is not in PIPELINES_USERS")]
     public void Mistakes_in_the_settings_stop_the_host_with_the_reason(string users, string? admins, string reason)
     {
-        var error = Assert.Throws<FormatException>(() => Load(("PIPELINES_USERS", users), ("PIPELINES_ADMINS", admins)));
+        var error = Assert.Throws<FormatException>(() => Load(
+            ("PIPELINES_USERS", users), ("PIPELINES_ADMINS", admins), ("PIPELINES_FUNCTION_KEY", "function-key-from-settings-0123")));
         Assert.Contains(reason, error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain(AliceKey, error.Message, StringComparison.Ordinal);
     }
 
     private FunctionKeys Load(params (string Name, string? Value)[] settings) =>
         FunctionKeys.Load(new ConfigurationBuilder().AddInMemoryCollection(settings.Select(s => KeyValuePair.Create(s.Name, s.Value))).Build(), _data.Path);
+
+    private JsonElement StoredKeys() => JsonDocument.Parse(File.ReadAllText(Path.Combine(_data.Path, FunctionKeys.FileName))).RootElement;
 
     public void Dispose() => _data.Dispose();
 }

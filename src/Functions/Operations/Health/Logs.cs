@@ -13,6 +13,6 @@ internal static partial class Logs
     [LoggerMessage(7103, LogLevel.Information, "Health check {InstanceId} started ({Reason})")]
     public static partial void HealthCheckStarted(this ILogger logger, string instanceId, string reason);
 
-    [LoggerMessage(7104, LogLevel.Information, "Health check {InstanceId} is still running; this occurrence is skipped")]
+    [LoggerMessage(7104, LogLevel.Warning, "Health check {InstanceId} is still running (or suspended); this occurrence is skipped. If it stays stuck, terminate it on the Orchestrations page")]
     public static partial void HealthCheckStillRunning(this ILogger logger, string instanceId);
 }

@@ -13,6 +13,6 @@ internal static partial class Logs
     [LoggerMessage(7204, LogLevel.Information, "Security scan {InstanceId} started ({Reason})")]
     public static partial void ScanStarted(this ILogger logger, string instanceId, string reason);
 
-    [LoggerMessage(7205, LogLevel.Information, "Security scan {InstanceId} is still running; this occurrence is skipped")]
+    [LoggerMessage(7205, LogLevel.Warning, "Security scan {InstanceId} is still running (or suspended); this occurrence is skipped. If it stays stuck, terminate it on the Orchestrations page")]
     public static partial void ScanStillRunning(this ILogger logger, string instanceId);
 }

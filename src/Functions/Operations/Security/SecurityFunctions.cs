@@ -8,7 +8,7 @@ using Serverless.Runtime.Hosting;
 namespace Serverless.Functions.Operations.Security;
 
 /// <summary>The nightly scan, an on-demand scan, the latest report per repository, and the freeze override.</summary>
-public sealed class SecurityFunctions(DurableTaskClient client, IArtifactStore artifacts, RepositorySettings repositories, TimeProvider time, ILogger<SecurityFunctions> logger)
+public sealed class SecurityFunctions(DurableTaskClient client, IArtifactStore artifacts, RepositorySettings repositories, UserKeys users, TimeProvider time, ILogger<SecurityFunctions> logger)
 {
     /// <summary>One scan at a time, so a freeze is decided and announced once per scan.</summary>
     public const string InstanceId = "security-scan";
@@ -66,7 +66,8 @@ public sealed class SecurityFunctions(DurableTaskClient client, IArtifactStore a
         if (string.IsNullOrWhiteSpace(body?.Reason))
             return FieldProblem.Of(StatusCodes.Status400BadRequest, "Send JSON: {\"reason\": \"why the freeze may be lifted\", \"by\": \"who\"}.", "reason", "A reason is required");
         if (FreeText.TooLong(body.Reason.Trim(), "reason") is { } reasonTooLong) return reasonTooLong;
-        var by = ClientPrincipal.NameOf(request) ?? (string.IsNullOrWhiteSpace(body.By) ? "admin" : body.By.Trim());
+        // The signed-in name wins; a name in the body is taken only where names are not verified anyway.
+        var by = ClientPrincipal.NameOf(request) ?? (users.Any || string.IsNullOrWhiteSpace(body.By) ? "admin" : body.By.Trim());
         if (FreeText.TooLong(by, "by", FreeText.MaxNameLength) is { } byTooLong) return byTooLong;
         var freeze = await SecurityStore.LoadFreezeAsync(artifacts, repository, request.HttpContext.RequestAborted);
         if (freeze is not { Active: true })

@@ -7,9 +7,11 @@ export const session = {
   get key() { return sessionStorage.getItem(KEY) || ''; },
   get name() { return sessionStorage.getItem(NAME) || ''; },
   admin: false,
+  /** True when the host names you from your personal key; the name is then not sent (the host sets it). */
+  verified: false,
   get signedIn() { return Boolean(sessionStorage.getItem(KEY)); },
   save(key, name) { sessionStorage.setItem(KEY, key); sessionStorage.setItem(NAME, name); },
-  clear() { sessionStorage.removeItem(KEY); sessionStorage.removeItem(NAME); this.admin = false; },
+  clear() { sessionStorage.removeItem(KEY); sessionStorage.removeItem(NAME); this.admin = false; this.verified = false; },
 };
 
 export class ApiError extends Error {
@@ -32,7 +34,7 @@ export const UNAUTHORIZED_EVENT = 'pipelines:unauthorized';
 export async function request(path, options = {}) {
   const headers = new Headers(options.headers || {});
   if (session.key) headers.set('x-functions-key', session.key);
-  if (session.name) headers.set('X-MS-CLIENT-PRINCIPAL-NAME', session.name);
+  if (session.name && !session.verified) headers.set('X-MS-CLIENT-PRINCIPAL-NAME', session.name);
   let body;
   if (options.json !== undefined) {
     headers.set('Content-Type', 'application/json');

@@ -97,6 +97,8 @@ function showSignIn() {
     const k = key.control.value.trim();
     const n = name.control.value.trim();
     if (!k) { refuse('Enter the access key.', key.control); return; }
+    // The name travels in an HTTP header, which carries ASCII only.
+    if (!/^[\x20-\x7e]*$/.test(n)) { refuse('Use letters, digits and punctuation without accents in your name (for example your GitHub login).', name.control); return; }
     session.save(k, n);
     signInMessage = '';
     try {
@@ -124,7 +126,8 @@ function showSignIn() {
 /** With personal keys the host says who you are; otherwise the name typed at sign-in stands. */
 function adoptSession(info) {
   session.admin = Boolean(info?.admin);
-  if (info?.verified) session.save(session.key, info.principal || '');
+  session.verified = Boolean(info?.verified);
+  if (session.verified) session.save(session.key, info.principal || '');
 }
 
 async function refreshSession() {

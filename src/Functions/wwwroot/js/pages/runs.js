@@ -44,6 +44,7 @@ export function render(main) {
   let newest = { runs: [], token: null };
   let older = [];
   let olderToken = null;
+  let olderLoaded = false;
   let filtersVersion = 0;
 
   function show() {
@@ -56,7 +57,7 @@ export function render(main) {
     }
     const filtered = filterParams().size > 0;
     setText(summary, list.length ? `${list.length} run${list.length === 1 ? '' : 's'}${filtered ? ' matching the filters' : ''}, newest first.` : '');
-    olderButton.hidden = !(older.length ? olderToken : newest.token);
+    olderButton.hidden = !(olderLoaded ? olderToken : newest.token);
   }
 
   function filterParams() {
@@ -85,14 +86,16 @@ export function render(main) {
 
   olderButton.addEventListener('click', async () => {
     const version = filtersVersion;
-    const base = older.length ? older : newest.runs;
+    const base = olderLoaded ? older : newest.runs;
     olderButton.disabled = true;
     try {
-      const page = await fetchRuns(filterParams(), pageSize, older.length ? olderToken : newest.token);
+      // An empty page with a token is possible: the API bounds how far one request scans for filtered runs.
+      const page = await fetchRuns(filterParams(), pageSize, olderLoaded ? olderToken : newest.token);
       if (version !== filtersVersion) return;
       const seen = new Set(base.map(r => r.id));
       older = [...base, ...page.runs.filter(r => !seen.has(r.id))];
       olderToken = page.token;
+      olderLoaded = true;
       show();
     } catch (e) {
       messages.alert(e.detail || e.message);
@@ -119,6 +122,7 @@ export function render(main) {
     if (location.hash !== hash) history.replaceState(null, '', hash);
     older = [];
     olderToken = null;
+    olderLoaded = false;
     filtersVersion++;
     clearTimeout(debounce);
     debounce = setTimeout(() => { generation++; poller.now(); }, 250);
