@@ -30,6 +30,34 @@ public sealed class FunctionsHostProcess : IAsyncDisposable
 
     public static async Task<FunctionsHostProcess> StartAsync(int port, IReadOnlyDictionary<string, string> settings)
     {
+        var host = new FunctionsHostProcess(Process.Start(StartInfo(port, settings)) ?? throw new InvalidOperationException("Could not start the function app."), port);
+        var exited = host._process.WaitForExitAsync();
+        if (await Task.WhenAny(host._listening.Task, exited, Task.Delay(TimeSpan.FromMinutes(1))) != host._listening.Task)
+            throw new InvalidOperationException($"The function app did not start listening:\n{host.Output}");
+        return host;
+    }
+
+    /// <summary>Runs the function app expecting it to stop by itself (a refused setting); its exit code and output.</summary>
+    public static async Task<(int ExitCode, string Output)> RunToExitAsync(int port, IReadOnlyDictionary<string, string> settings)
+    {
+        using var process = Process.Start(StartInfo(port, settings)) ?? throw new InvalidOperationException("Could not start the function app.");
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        using var deadline = new CancellationTokenSource(TimeSpan.FromMinutes(1));
+        try
+        {
+            await process.WaitForExitAsync(deadline.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            process.Kill(entireProcessTree: true);
+            throw new InvalidOperationException($"The function app did not stop by itself:\n{await output}{await error}");
+        }
+        return (process.ExitCode, await output + await error);
+    }
+
+    private static ProcessStartInfo StartInfo(int port, IReadOnlyDictionary<string, string> settings)
+    {
         var start = new ProcessStartInfo("dotnet")
         {
             RedirectStandardOutput = true,
@@ -41,11 +69,7 @@ public sealed class FunctionsHostProcess : IAsyncDisposable
         start.ArgumentList.Add("--port");
         start.ArgumentList.Add(port.ToString());
         foreach (var (name, value) in settings) start.Environment[name] = value;
-        var host = new FunctionsHostProcess(Process.Start(start) ?? throw new InvalidOperationException("Could not start the function app."), port);
-        var exited = host._process.WaitForExitAsync();
-        if (await Task.WhenAny(host._listening.Task, exited, Task.Delay(TimeSpan.FromMinutes(1))) != host._listening.Task)
-            throw new InvalidOperationException($"The function app did not start listening:\n{host.Output}");
-        return host;
+        return start;
     }
 
     private void OnLine(string? line)

@@ -1,0 +1,26 @@
+using Serverless.Testing.Local;
+
+namespace Serverless.Functions.Tests.EndToEnd;
+
+/// <summary>A setting the host cannot use stops it at start with one readable line and exit code 1, not a stack trace.</summary>
+public sealed class StartupErrorTests
+{
+    [Theory]
+    [InlineData("PIPELINES_USERS", "alice=short", "The host cannot start: PIPELINES_USERS: the key of alice is shorter than 24 characters")]
+    [InlineData("PIPELINES_WEBHOOK_MAX_BYTES", "lots", "The host cannot start: PIPELINES_WEBHOOK_MAX_BYTES must be a positive whole number of bytes (was 'lots').")]
+    public async Task A_bad_setting_stops_the_host_with_the_reason(string setting, string value, string message)
+    {
+        using var data = new TempDirectory("startup-error");
+
+        var (exitCode, output) = await FunctionsHostProcess.RunToExitAsync(FreePort.Next(), new Dictionary<string, string>
+        {
+            ["PIPELINES_DATA_DIR"] = data.Path,
+            [setting] = value,
+        });
+
+        Assert.Equal(1, exitCode);
+        Assert.Contains(message, output, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("Host listening", output, StringComparison.Ordinal);
+    }
+}
