@@ -83,10 +83,11 @@ public sealed class EnvironmentsApi(LocalTarget target, IArtifactStore artifacts
             .SelectMany(e => e.Services.SelectMany(s => new[] { s.Live, s.Previous, s.Candidate }).OfType<VersionState>().Select(v => Key(e.Environment, v.Version)))
             .ToHashSet(StringComparer.OrdinalIgnoreCase);
         var origins = new List<DeploymentOrigin>();
-        var query = new OrchestrationQuery { InstanceIdPrefix = RunViews.InstancePrefix, FetchInputsAndOutputs = true, NewestFirst = true };
+        var query = new OrchestrationQuery { FetchInputsAndOutputs = true, NewestFirst = true };
         await foreach (var instance in client.GetAllInstancesAsync(query, cancellationToken))
         {
             if (wanted.Count == 0) break;
+            if (RunViews.AsRun(instance) is null) continue;
             if (RunViews.StatusOf(instance) is not { Environment: { } environment } status || !status.Stages.Any(s => s.Group == "deploy")) continue;
             if (RunViews.InputOf(instance) is not { } run || !wanted.Remove(Key(environment, run.CommitSha))) continue;
             if (RunViews.Summarize(instance, instance.LastUpdatedAt) is { } summary)

@@ -31,18 +31,19 @@ public sealed class RunsApi(IArtifactStore artifacts, TimeProvider timeProvider)
         var scanned = 0;
         // Newest first; each page asks only for the runs still missing, so a page boundary is exactly where this answer
         // stops and the continuation token resumes after the last run returned. Scanning is bounded per request.
+        // Runs are told apart by orchestration name, not id: a run restarted under a new id (a GUID) is a run too.
         do
         {
             var page = await client.GetInstancesPageAsync(new OrchestrationQuery
             {
-                InstanceIdPrefix = RunViews.InstancePrefix, PageSize = top - runs.Count, FetchInputsAndOutputs = true,
+                PageSize = top - runs.Count, FetchInputsAndOutputs = true,
                 ContinuationToken = token, NewestFirst = true,
             }, cancellationToken);
             scanned += page.Instances.Count;
             token = page.ContinuationToken;
             foreach (var instance in page.Instances)
             {
-                if (RunViews.Summarize(instance, now) is not { } run) continue;
+                if (RunViews.AsRun(instance) is null || RunViews.Summarize(instance, now) is not { } run) continue;
                 if (repo is not null && !run.Repository.Equals(repo, StringComparison.OrdinalIgnoreCase)) continue;
                 if (branch is not null && run.Branch != branch) continue;
                 if (environment is not null && !string.Equals(run.Environment, environment, StringComparison.OrdinalIgnoreCase)) continue;

@@ -77,6 +77,9 @@ public sealed class FailingCheckTests : IAsyncLifetime
         Assert.Equal($"runs/{again}/logs/checks-unit.log", log);
         Assert.Contains("not ok", await _app.Http.GetStringAsync($"api/runs/{again}/logs/checks-unit"));
         Assert.Contains("not ok", await _app.Http.GetStringAsync($"api/runs/{runId}/logs/checks-unit"));
+        // Both are in the run list, newest first, and nothing that is not a run is (gates, queues, timers).
+        var listed = (await _app.GetAsync("api/runs")).Body.GetProperty("runs").EnumerateArray().Select(r => r.GetProperty("id").GetString()).ToList();
+        Assert.Equal([again, runId], listed);
     }
 
     public async Task DisposeAsync()
