@@ -32,42 +32,69 @@ public sealed class FunctionKeys
     /// <summary>Where the keys not given in settings are kept, or null when every key came from settings.</summary>
     public string? KeysFile { get; private init; }
 
+    /// <summary>
+    /// The keys: from settings where given, else from <c>keys.json</c>, else generated. The file ends up holding exactly
+    /// the keys not given in settings (copies of settings keys and users no longer listed are dropped), and a stored
+    /// personal key shorter than <see cref="UserKeys.MinKeyLength"/> is replaced.
+    /// </summary>
     public static FunctionKeys Load(IConfiguration configuration, string dataDirectory)
     {
         var path = Path.Combine(dataDirectory, FileName);
-        var stored = File.Exists(path) ? JsonSerializer.Deserialize<StoredKeys>(File.ReadAllText(path)) : null;
+        var file = File.Exists(path) ? File.ReadAllText(path) : null;
+        var stored = file is null ? null : JsonSerializer.Deserialize<StoredKeys>(file);
+        var storedUsers = StoredUsers(stored);
         var (masterSetting, functionSetting, systemSetting) = (Setting(configuration, MasterKeySetting), Setting(configuration, FunctionKeySetting), Setting(configuration, SystemKeySetting));
         var users = UserKeys.ParseSetting(configuration[UserKeys.UsersSetting]);
         var admins = UserKeys.ParseAdmins(configuration[UserKeys.AdminsSetting], users);
-        var storedUsers = stored?.Users ?? new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
 
-        var master = masterSetting ?? stored?.Master;
-        var function = functionSetting ?? stored?.Function;
-        var system = systemSetting ?? stored?.System;
-        var userKeys = users.ToDictionary(u => u.Name, u => u.Key ?? storedUsers.GetValueOrDefault(u.Name), StringComparer.OrdinalIgnoreCase);
-        var generatedAny = master is null || function is null || system is null || userKeys.Values.Any(k => k is null);
-        var keys = new FunctionKeys(master ?? NewKey(), function ?? NewKey(), system ?? NewKey(),
-            new UserKeys(userKeys.ToDictionary(u => u.Key, u => u.Value ?? NewKey(), StringComparer.OrdinalIgnoreCase), admins))
+        var master = masterSetting ?? stored?.Master ?? NewKey();
+        var function = functionSetting ?? stored?.Function ?? NewKey();
+        var system = systemSetting ?? stored?.System ?? NewKey();
+        var userKeys = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        var keptUsers = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var (name, key) in users)
         {
-            KeysFile = generatedAny || stored is not null ? path : null,
+            if (key is not null)
+            {
+                userKeys[name] = key;
+                continue;
+            }
+            var kept = storedUsers.GetValueOrDefault(name) is { Length: >= UserKeys.MinKeyLength } storedKey ? storedKey : NewKey();
+            userKeys[name] = kept;
+            keptUsers[name] = kept;
+        }
+        var toStore = new StoredKeys(
+            masterSetting is null ? master : null,
+            functionSetting is null ? function : null,
+            systemSetting is null ? system : null,
+            keptUsers.Count > 0 ? keptUsers : null);
+        var keys = new FunctionKeys(master, function, system, new UserKeys(userKeys, admins))
+        {
+            KeysFile = toStore.IsEmpty ? null : path,
         };
         keys.Users.Validate(users.Where(u => u.Key is not null).Select(u => u.Name), [keys.MasterKey, keys.FunctionKey, keys.SystemKey]);
-        if (generatedAny)
+
+        var contents = JsonSerializer.Serialize(toStore, StoredKeysJson);
+        if (toStore.IsEmpty)
         {
-            // Only what was generated here (or stored before) goes to disk; keys given in settings stay out of the file.
-            var keptUsers = new Dictionary<string, string>(storedUsers, StringComparer.OrdinalIgnoreCase);
-            foreach (var (name, key) in keys.Users.KeysByName)
-                if (users.First(u => u.Name.Equals(name, StringComparison.OrdinalIgnoreCase)).Key is null) keptUsers[name] = key;
-            var toStore = new StoredKeys(
-                masterSetting is null ? keys.MasterKey : stored?.Master,
-                functionSetting is null ? keys.FunctionKey : stored?.Function,
-                systemSetting is null ? keys.SystemKey : stored?.System,
-                keptUsers.Count > 0 ? keptUsers : null);
+            if (file is not null) File.Delete(path);
+        }
+        else if (contents != file)
+        {
             Directory.CreateDirectory(dataDirectory);
-            File.WriteAllText(path, JsonSerializer.Serialize(toStore, StoredKeysJson));
+            File.WriteAllText(path, contents);
             if (!OperatingSystem.IsWindows()) File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite);
         }
         return keys;
+    }
+
+    private static Dictionary<string, string> StoredUsers(StoredKeys? stored)
+    {
+        var users = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var (name, key) in stored?.Users ?? [])
+            if (!users.TryAdd(name, key))
+                throw new FormatException($"{FileName} lists {name} twice (user names are not case-sensitive); delete one of the two.");
+        return users;
     }
 
     /// <summary>True when <paramref name="presented"/> grants <paramref name="level"/>; compared in constant time.</summary>
@@ -104,5 +131,9 @@ public sealed class FunctionKeys
 
     private static readonly JsonSerializerOptions StoredKeysJson = new() { DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull };
 
-    private sealed record StoredKeys(string? Master, string? Function, string? System, Dictionary<string, string>? Users = null);
+    private sealed record StoredKeys(string? Master, string? Function, string? System, Dictionary<string, string>? Users = null)
+    {
+        [global::System.Text.Json.Serialization.JsonIgnore]
+        public bool IsEmpty => Master is null && Function is null && System is null && Users is null;
+    }
 }

@@ -61,7 +61,7 @@ public static class HttpFunctionEndpoints
 
     private static string RefusalDetail(AuthorizationLevel level, bool keyPresented) => (level, keyPresented) switch
     {
-        (AuthorizationLevel.Admin, true) => "This function needs the master key; the key sent is not it.",
+        (AuthorizationLevel.Admin, true) => "This function needs the master key (or an admin's personal key); the key sent is neither.",
         (AuthorizationLevel.System, true) => "This function needs the system or master key; the key sent is neither.",
         (_, true) => "The key sent is not valid for this function.",
         _ => "This function needs a key: pass it as the 'code' query parameter or the 'x-functions-key' header.",

@@ -68,6 +68,21 @@ public sealed class FunctionsHostTests
     }
 
     [Fact]
+    public async Task Management_links_handed_to_an_admin_with_a_personal_key_carry_that_key_not_the_system_key()
+    {
+        await using var host = await FunctionsHostFixture.StartAsync(null, "--PIPELINES_USERS", "bob=bob-personal-key-0123456789ab", "--PIPELINES_ADMINS", "bob");
+
+        using var byBob = await host.Http.PostAsync("/runtime/webhooks/durabletask/orchestrators/GreetingOrchestrator?code=bob-personal-key-0123456789ab", JsonContent.Create("Ada"));
+        using var bySystem = await host.Http.PostAsync($"/runtime/webhooks/durabletask/orchestrators/GreetingOrchestrator?code={host.Keys.SystemKey}", JsonContent.Create("Bea"));
+
+        Assert.Equal((HttpStatusCode.Accepted, HttpStatusCode.Accepted), (byBob.StatusCode, bySystem.StatusCode));
+        var bobLinks = (await byBob.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("statusQueryGetUri").GetString()!;
+        Assert.Contains("code=bob-personal-key-0123456789ab", bobLinks, StringComparison.Ordinal);
+        Assert.DoesNotContain(host.Keys.SystemKey, bobLinks, StringComparison.Ordinal);
+        Assert.Contains($"code={host.Keys.SystemKey}", (await bySystem.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("statusQueryGetUri").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_mistake_in_the_users_setting_stops_the_host_at_start()
     {
         var error = await Assert.ThrowsAsync<FormatException>(() => FunctionsHostFixture.StartAsync(null, "--PIPELINES_USERS", "alice=short"));

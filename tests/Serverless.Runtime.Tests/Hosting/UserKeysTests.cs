@@ -59,6 +59,49 @@ public sealed class UserKeysTests : IDisposable
     }
 
     [Fact]
+    public void A_keys_json_from_before_is_cleaned_up_short_keys_replaced_removed_users_dropped_names_matched_without_case()
+    {
+        const string master = "master-key-from-settings-0123456789";
+        File.WriteAllText(Path.Combine(_data.Path, FunctionKeys.FileName), JsonSerializer.Serialize(new
+        {
+            Master = master, Function = "stored-function-key-0123456789", System = "stored-system-key-0123456789",
+            Users = new Dictionary<string, string> { ["alice"] = "alice-key-0001", ["Bob"] = BobKey, ["carol"] = "carol-stored-key-0123456789ab" },
+        }));
+
+        var keys = Load(("PIPELINES_MASTER_KEY", master), ("PIPELINES_USERS", "alice, bob"));
+
+        Assert.NotEqual("alice-key-0001", keys.Users.KeysByName["alice"]);
+        Assert.True(keys.Users.KeysByName["alice"].Length >= UserKeys.MinKeyLength);
+        Assert.Equal(BobKey, keys.Users.KeysByName["bob"]);
+        Assert.Equal(("stored-function-key-0123456789", "stored-system-key-0123456789"), (keys.FunctionKey, keys.SystemKey));
+        var file = File.ReadAllText(Path.Combine(_data.Path, FunctionKeys.FileName));
+        Assert.DoesNotContain(master, file, StringComparison.Ordinal);
+        Assert.DoesNotContain("alice-key-0001", file, StringComparison.Ordinal);
+        Assert.DoesNotContain("carol", file, StringComparison.Ordinal);
+        Assert.Null(Load(("PIPELINES_MASTER_KEY", master), ("PIPELINES_USERS", "alice")).UserOf(BobKey));
+    }
+
+    [Fact]
+    public void When_every_key_comes_from_settings_no_keys_json_is_left()
+    {
+        Load(("PIPELINES_USERS", "alice"));
+        var keys = Load(("PIPELINES_MASTER_KEY", "master-key-from-settings-0123456789"), ("PIPELINES_FUNCTION_KEY", "function-key-from-settings-0123"),
+            ("PIPELINES_SYSTEM_KEY", "system-key-from-settings-0123456"), ("PIPELINES_USERS", $"alice={AliceKey}"));
+
+        Assert.Null(keys.KeysFile);
+        Assert.False(File.Exists(Path.Combine(_data.Path, FunctionKeys.FileName)));
+    }
+
+    [Fact]
+    public void A_keys_json_naming_one_user_twice_is_refused()
+    {
+        File.WriteAllText(Path.Combine(_data.Path, FunctionKeys.FileName), $$$"""{"Users":{"alice":"{{{AliceKey}}}","Alice":"{{{BobKey}}}"}}""");
+
+        var error = Assert.Throws<FormatException>(() => Load(("PIPELINES_USERS", "alice")));
+        Assert.Contains("keys.json lists Alice twice", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Without_users_no_key_names_anyone()
     {
         var keys = Load();

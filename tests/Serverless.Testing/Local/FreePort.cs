@@ -13,7 +13,7 @@ public static class FreePort
 {
     private const int First = 20_000;
     private const int Last = 32_000;
-    private static readonly string LockFolder = Path.Combine(Path.GetTempPath(), "serverless-test-ports");
+    private static readonly string LockFolder = Path.Combine(Path.GetTempPath(), $"serverless-test-ports-{Environment.UserName}");
     private static readonly Dictionary<int, FileStream> Held = [];
 
     public static int Next()
@@ -38,7 +38,7 @@ public static class FreePort
         {
             return new FileStream(Path.Combine(LockFolder, $"{port}.lock"), FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
         }
-        catch (IOException)
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             return null;  // another test process holds it
         }

@@ -97,13 +97,14 @@ function showSignIn() {
     const k = key.control.value.trim();
     const n = name.control.value.trim();
     if (!k) { refuse('Enter the access key.', key.control); return; }
-    // The name travels in an HTTP header, which carries ASCII only.
-    if (!/^[\x20-\x7e]*$/.test(n)) { refuse('Use letters, digits and punctuation without accents in your name (for example your GitHub login).', name.control); return; }
-    session.save(k, n);
+    // The name travels in an HTTP header, which carries ASCII only; with a personal key it is not needed at all.
+    const sendable = /^[\x20-\x7e]*$/.test(n);
+    session.save(k, sendable ? n : '');
     signInMessage = '';
     try {
       const info = await getJson('/api/session', { quiet401: true });
       if (!info?.verified && !n) { session.clear(); refuse('Enter your name: this host takes the name you give.', name.control); return; }
+      if (!info?.verified && !sendable) { session.clear(); refuse('Use letters, digits and punctuation without accents in your name (for example your GitHub login).', name.control); return; }
       adoptSession(info);
     } catch (e) {
       if (e.status === 401 || e.status === 403) {
@@ -112,7 +113,7 @@ function showSignIn() {
         return;
       }
       session.admin = false; // /api/session missing or failing: treat as non-admin
-      if (!n) { session.clear(); refuse('Enter your name.', name.control); return; }
+      if (!n || !sendable) { session.clear(); refuse(!n ? 'Enter your name.' : 'Use letters, digits and punctuation without accents in your name.', name.control); return; }
     }
     startShell();
     route();

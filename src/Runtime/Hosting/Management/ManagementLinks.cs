@@ -20,7 +20,7 @@ internal static class ManagementLinks
         var options = Options(request.HttpContext);
         var instance = $"{Origin(request)}{request.PathBase}{BasePath}/instances/{Uri.EscapeDataString(instanceId)}";
         var query = $"taskHub={Uri.EscapeDataString(options.HubName)}&connection={Uri.EscapeDataString(options.ConnectionName)}";
-        if (options.SystemKey is { } key) query += $"&code={Uri.EscapeDataString(key)}";
+        if (LinkKey(request, options) is { } key) query += $"&code={Uri.EscapeDataString(key)}";
         var status = $"{instance}?{query}";
         if (returnInternalServerErrorOnFailure) status += "&returnInternalServerErrorOnFailure=true";
         return new HttpManagementPayload(
@@ -32,6 +32,19 @@ internal static class ManagementLinks
             RestartPostUri: $"{instance}/restart?{query}",
             SuspendPostUri: $"{instance}/suspend?reason={{text}}&{query}",
             ResumePostUri: $"{instance}/resume?reason={{text}}&{query}");
+    }
+
+    /// <summary>
+    /// The key the links carry: the system key, as Durable Functions' links do; but a caller who came with an admin's
+    /// personal key gets that key back, so removing the person revokes the links they were handed too.
+    /// </summary>
+    private static string? LinkKey(HttpRequest request, DurableManagementApiOptions options)
+    {
+        var presented = HttpFunctionEndpoints.PresentedKey(request);
+        return request.HttpContext.RequestServices.GetService<FunctionKeys>() is { } keys && keys.UserOf(presented) is not null
+            && keys.Allows(AuthorizationLevel.System, presented)
+            ? presented
+            : options.SystemKey;
     }
 
     /// <summary>The URI of this request as the caller sees it (used as the Location of a 202 status).</summary>

@@ -120,9 +120,12 @@ export function render(main) {
     if (query.has('top')) params.set('top', String(pageSize));
     const hash = `#/runs${params.size ? `?${params}` : ''}`;
     if (location.hash !== hash) history.replaceState(null, '', hash);
+    // Until the next load the newest page is the old filters' answer: show and continue nothing from it.
+    newest = { runs: [], token: null };
     older = [];
     olderToken = null;
     olderLoaded = false;
+    olderButton.hidden = true;
     filtersVersion++;
     clearTimeout(debounce);
     debounce = setTimeout(() => { generation++; poller.now(); }, 250);
