@@ -51,7 +51,7 @@ export function render(main) {
       response = await request(`${DURABLE}/instances?${params}`, { headers, quiet401: true });
       list = await response.json();
     } catch (e) {
-      if (mine === generation) messages.alert(e.status === 401 || e.status === 403 ? 'The Durable Functions API needs the master key or an admin'\''s personal key.' : (e.detail || e.message));
+      if (mine === generation) messages.alert(e.status === 401 || e.status === 403 ? "The Durable Functions API needs the master key or an admin's personal key." : (e.detail || e.message));
       return;
     }
     if (mine !== generation) return;
