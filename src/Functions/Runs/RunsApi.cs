@@ -34,11 +34,20 @@ public sealed class RunsApi(IArtifactStore artifacts, TimeProvider timeProvider)
         // Runs are told apart by orchestration name, not id: a run restarted under a new id (a GUID) is a run too.
         do
         {
-            var page = await client.GetInstancesPageAsync(new OrchestrationQuery
+            OrchestrationPage page;
+            try
             {
-                PageSize = top - runs.Count, FetchInputsAndOutputs = true,
-                ContinuationToken = token, NewestFirst = true,
-            }, cancellationToken);
+                page = await client.GetInstancesPageAsync(new OrchestrationQuery
+                {
+                    PageSize = top - runs.Count, FetchInputsAndOutputs = true,
+                    ContinuationToken = token, NewestFirst = true,
+                }, cancellationToken);
+            }
+            catch (ArgumentException) when (scanned == 0 && token is not null)
+            {
+                return FieldProblem.Of(StatusCodes.Status400BadRequest,
+                    "The continuation token is not one this API gave out; start again without it.", "continuationToken");
+            }
             scanned += page.Instances.Count;
             token = page.ContinuationToken;
             foreach (var instance in page.Instances)

@@ -53,6 +53,19 @@ public sealed class RunsApiTests(RunsApiTests.ThreeRuns runs) : IClassFixture<Ru
     }
 
     [Theory]
+    [InlineData("api/runs?continuationToken=garbage%20token", null)]
+    [InlineData("api/runs", "garbage token")]
+    public async Task A_continuation_token_the_api_did_not_give_out_is_a_bad_request(string path, string? header)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Get, path);
+        if (header is not null) request.Headers.Add("x-ms-continuation-token", header);
+
+        var answer = await _app.SendAsync(request);
+
+        GitHubWebhookRefusalTests.AssertProblem(answer, HttpStatusCode.BadRequest, "continuationToken");
+    }
+
+    [Theory]
     [InlineData("0")]
     [InlineData("101")]
     [InlineData("ten")]
