@@ -23,7 +23,13 @@ public sealed class FunctionKeys
         FunctionKey = functionKey;
         SystemKey = systemKey;
         Users = users ?? UserKeys.None;
+        (_master, _function, _system) = (Hash(masterKey), Hash(functionKey), Hash(systemKey));
+        _users = [.. Users.KeysByName.Select(u => (u.Key, Hash(u.Value)))];
     }
+
+    // Keys are compared as SHA-256 hashes in constant time; the expected side is hashed once, here.
+    private readonly byte[] _master, _function, _system;
+    private readonly (string Name, byte[] Hash)[] _users;
 
     public string MasterKey { get; }
     public string FunctionKey { get; }
@@ -98,31 +104,35 @@ public sealed class FunctionKeys
     }
 
     /// <summary>True when <paramref name="presented"/> grants <paramref name="level"/>; compared in constant time.</summary>
-    public bool Allows(AuthorizationLevel level, string? presented) => level switch
+    public bool Allows(AuthorizationLevel level, string? presented)
     {
-        AuthorizationLevel.Anonymous => true,
-        _ when presented is null => false,
-        AuthorizationLevel.Admin => SameKey(presented, MasterKey) | IsAdminUser(presented),
-        AuthorizationLevel.System => SameKey(presented, MasterKey) | SameKey(presented, SystemKey) | IsAdminUser(presented),
-        _ => SameKey(presented, MasterKey) | SameKey(presented, FunctionKey) | UserOf(presented) is not null,
-    };
-
-    private bool IsAdminUser(string presented) => UserOf(presented) is { } user && Users.Admins.Contains(user);
+        if (level == AuthorizationLevel.Anonymous) return true;
+        if (presented is null) return false;
+        var hash = Hash(presented);
+        return level switch
+        {
+            AuthorizationLevel.Admin => Same(hash, _master) | IsAdminUser(hash),
+            AuthorizationLevel.System => Same(hash, _master) | Same(hash, _system) | IsAdminUser(hash),
+            _ => Same(hash, _master) | Same(hash, _function) | UserOf(hash) is not null,
+        };
+    }
 
     /// <summary>The user whose personal key <paramref name="presented"/> is, or null; every key is compared, in constant time.</summary>
-    public string? UserOf(string? presented)
+    public string? UserOf(string? presented) => presented is null ? null : UserOf(Hash(presented));
+
+    private bool IsAdminUser(byte[] presented) => UserOf(presented) is { } user && Users.Admins.Contains(user);
+
+    private string? UserOf(byte[] presented)
     {
-        if (presented is null) return null;
         string? found = null;
-        foreach (var (name, key) in Users.KeysByName)
-            if (SameKey(presented, key)) found = name;
+        foreach (var (name, hash) in _users)
+            if (Same(presented, hash)) found = name;
         return found;
     }
 
-    private static bool SameKey(string presented, string expected) =>
-        CryptographicOperations.FixedTimeEquals(
-            SHA256.HashData(Encoding.UTF8.GetBytes(presented)),
-            SHA256.HashData(Encoding.UTF8.GetBytes(expected)));
+    private static byte[] Hash(string key) => SHA256.HashData(Encoding.UTF8.GetBytes(key));
+
+    private static bool Same(byte[] presented, byte[] expected) => CryptographicOperations.FixedTimeEquals(presented, expected);
 
     private static string? Setting(IConfiguration configuration, string name) =>
         configuration[name] is { Length: > 0 } value ? value : null;

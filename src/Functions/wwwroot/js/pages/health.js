@@ -29,24 +29,13 @@ export function render(main) {
 
   main.append(h('h1', {}, 'Health & security'), healthSection, securitySection);
 
-  checkNow.addEventListener('click', async () => {
-    checkNow.disabled = true;
-    try {
-      const started = await postJson('/api/health/check', undefined);
-      healthMessages.status(started?.alreadyRunning
-        ? 'A health check is already running; its results appear here in a few seconds.'
-        : 'Health check started; results appear here in a few seconds.');
-      setTimeout(() => poller.now(), 1500);
-    } catch (e) { healthMessages.alert(e.detail || e.message); } finally { checkNow.disabled = false; }
-  });
-  scanNow.addEventListener('click', async () => {
-    scanNow.disabled = true;
-    try {
-      const started = await postJson('/api/security/scan', undefined);
-      securityMessages.status(started?.alreadyRunning
-        ? 'A security scan is already running; the report appears here when it finishes.'
-        : 'Security scan started; the report appears here when it finishes.');
-    } catch (e) { securityMessages.alert(e.detail || e.message); } finally { scanNow.disabled = false; }
+  startOnClick(checkNow, '/api/health/check', healthMessages, {
+    started: 'Health check started; results appear here in a few seconds.',
+    joined: 'A health check is already running; its results appear here in a few seconds.',
+  }, () => setTimeout(() => poller.now(), 1500));
+  startOnClick(scanNow, '/api/security/scan', securityMessages, {
+    started: 'Security scan started; the report appears here when it finishes.',
+    joined: 'A security scan is already running; the report appears here when it finishes.',
   });
 
   async function loadHealth() {
@@ -149,4 +138,16 @@ function freezeCard(r, messages, refresh) {
     parts.push(form);
   }
   return h('div', { class: 'freeze-card' }, parts);
+}
+
+/** A button that starts a single-instance check (health, scan) and says whether it started one or joined a running one. */
+function startOnClick(button, path, messages, text, after = () => {}) {
+  button.addEventListener('click', async () => {
+    button.disabled = true;
+    try {
+      const started = await postJson(path, undefined);
+      messages.status(started?.alreadyRunning ? text.joined : text.started);
+      after();
+    } catch (e) { messages.alert(e.detail || e.message); } finally { button.disabled = false; }
+  });
 }
