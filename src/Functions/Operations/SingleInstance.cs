@@ -10,17 +10,18 @@ namespace Serverless.Functions.Operations;
 /// </summary>
 public static class SingleInstance
 {
-    public static async Task<(string Id, bool AlreadyRunning)> StartAsync(
+    /// <returns>True when it started; false when an unfinished instance with that id was already there.</returns>
+    public static async Task<bool> TryStartAsync(
         DurableTaskClient client, string orchestratorName, string instanceId, CancellationToken cancellationToken = default)
     {
         try
         {
             await client.ScheduleNewOrchestrationInstanceAsync(orchestratorName, null, new StartOrchestrationOptions(instanceId), cancellationToken);
-            return (instanceId, false);
+            return true;
         }
         catch (InstanceAlreadyExistsException)
         {
-            return (instanceId, true);
+            return false;
         }
     }
 }

@@ -15,17 +15,18 @@ public sealed class HealthFunctions(DurableTaskClient client, IArtifactStore art
     [Function("HealthCheckTimer")]
     public async Task Timer([TimerTrigger("%" + HealthSettings.ScheduleSetting + "%", DefaultSchedule = HealthSettings.DefaultSchedule)] TimerInfo timer)
     {
-        var (id, alreadyRunning) = await SingleInstance.StartAsync(client, nameof(HealthMonitorOrchestrator), InstanceId);
-        if (alreadyRunning) logger.HealthCheckStillRunning(id);
-        else logger.HealthCheckStarted(id, timer.IsPastDue ? "schedule, past due" : "schedule");
+        if (await SingleInstance.TryStartAsync(client, nameof(HealthMonitorOrchestrator), InstanceId))
+            logger.HealthCheckStarted(InstanceId, timer.IsPastDue ? "schedule, past due" : "schedule");
+        else
+            logger.HealthCheckStillRunning(InstanceId);
     }
 
     [Function("HealthCheckNow")]
     public async Task<IResult> CheckNow([HttpTrigger(AuthorizationLevel.Function, "post", Route = "health/check")] HttpRequest request)
     {
-        var (id, alreadyRunning) = await SingleInstance.StartAsync(client, nameof(HealthMonitorOrchestrator), InstanceId, request.HttpContext.RequestAborted);
-        if (!alreadyRunning) logger.HealthCheckStarted(id, "on demand");
-        return Results.Accepted($"/runtime/webhooks/durabletask/instances/{id}", new { id, alreadyRunning });
+        var alreadyRunning = !await SingleInstance.TryStartAsync(client, nameof(HealthMonitorOrchestrator), InstanceId, request.HttpContext.RequestAborted);
+        if (!alreadyRunning) logger.HealthCheckStarted(InstanceId, "on demand");
+        return Results.Accepted($"/runtime/webhooks/durabletask/instances/{InstanceId}", new { id = InstanceId, alreadyRunning });
     }
 
     [Function("HealthState")]

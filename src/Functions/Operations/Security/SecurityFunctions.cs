@@ -16,17 +16,18 @@ public sealed class SecurityFunctions(DurableTaskClient client, IArtifactStore a
     [Function("SecurityScanTimer")]
     public async Task Timer([TimerTrigger("%" + SecurityScanSettings.ScheduleSetting + "%", DefaultSchedule = SecurityScanSettings.DefaultSchedule)] TimerInfo timer)
     {
-        var (id, alreadyRunning) = await SingleInstance.StartAsync(client, nameof(SecurityScanOrchestrator), InstanceId);
-        if (alreadyRunning) logger.ScanStillRunning(id);
-        else logger.ScanStarted(id, timer.IsPastDue ? "schedule, past due" : "schedule");
+        if (await SingleInstance.TryStartAsync(client, nameof(SecurityScanOrchestrator), InstanceId))
+            logger.ScanStarted(InstanceId, timer.IsPastDue ? "schedule, past due" : "schedule");
+        else
+            logger.ScanStillRunning(InstanceId);
     }
 
     [Function("SecurityScanNow")]
     public async Task<IResult> ScanNow([HttpTrigger(AuthorizationLevel.Function, "post", Route = "security/scan")] HttpRequest request)
     {
-        var (id, alreadyRunning) = await SingleInstance.StartAsync(client, nameof(SecurityScanOrchestrator), InstanceId, request.HttpContext.RequestAborted);
-        if (!alreadyRunning) logger.ScanStarted(id, "on demand");
-        return Results.Accepted($"/runtime/webhooks/durabletask/instances/{id}", new { id, alreadyRunning });
+        var alreadyRunning = !await SingleInstance.TryStartAsync(client, nameof(SecurityScanOrchestrator), InstanceId, request.HttpContext.RequestAborted);
+        if (!alreadyRunning) logger.ScanStarted(InstanceId, "on demand");
+        return Results.Accepted($"/runtime/webhooks/durabletask/instances/{InstanceId}", new { id = InstanceId, alreadyRunning });
     }
 
     /// <summary>Every configured repository with its latest scan's counts and its deployment freeze, if any.</summary>
