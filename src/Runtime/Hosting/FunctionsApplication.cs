@@ -62,7 +62,7 @@ public static class FunctionsApplication
     {
         services.AddSingleton(timers);
         services.AddSingleton(options);
-        services.AddSingleton(new FunctionCatalog(functions, localSettings?.Path));
+        services.AddSingleton(sp => new FunctionCatalog(functions, localSettings?.Path, DisabledFunctions.Of(sp.GetRequiredService<IConfiguration>(), functions)));
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton(sp => FunctionKeys.Load(sp.GetRequiredService<IConfiguration>(), options.DataDirectory));
         services.AddSingleton(sp => sp.GetRequiredService<FunctionKeys>().Users);
@@ -92,11 +92,11 @@ public static class FunctionsApplication
     /// <summary>Serves wwwroot at / and maps the HTTP functions (and, behind the Functions host, the timer invocation endpoint); call after Build.</summary>
     public static WebApplication MapFunctions(this WebApplication app)
     {
-        var functions = app.Services.GetRequiredService<FunctionCatalog>().Functions;
+        var catalog = app.Services.GetRequiredService<FunctionCatalog>();
         _ = app.Services.GetRequiredService<FunctionKeys>();  // a mistake in the key settings stops the host here, not at the first request
         app.UseStaticWebRoot();
-        app.MapHttpFunctions(functions);
-        if (app.Services.GetRequiredService<FunctionsHostOptions>().IsCustomHandler) app.MapTimerInvocations(functions);
+        app.MapHttpFunctions(catalog.Functions, catalog.Disabled);
+        if (app.Services.GetRequiredService<FunctionsHostOptions>().IsCustomHandler) app.MapTimerInvocations(catalog.Functions);
         app.MapDurableTaskManagementApi();
         return app;
     }
@@ -114,8 +114,8 @@ public static class FunctionsApplication
     }
 }
 
-/// <summary>The app's discovered functions.</summary>
-public sealed record FunctionCatalog(IReadOnlyList<FunctionDefinition> Functions, string? LocalSettingsPath);
+/// <summary>The app's discovered functions, and which of them the app settings disable.</summary>
+public sealed record FunctionCatalog(IReadOnlyList<FunctionDefinition> Functions, string? LocalSettingsPath, IReadOnlySet<string> Disabled);
 
 /// <summary>Starts the durable engine with the host and stops it (waiting for work in flight) when the host stops.</summary>
 internal sealed class DurableEngineService(DurableTaskEngine engine) : IHostedService

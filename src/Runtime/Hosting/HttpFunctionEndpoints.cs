@@ -19,13 +19,15 @@ public static class HttpFunctionEndpoints
     public static string RouteOf(FunctionDefinition function) =>
         $"/{RoutePrefix}/{(((HttpTriggerAttribute)function.Trigger).Route ?? function.Name).TrimStart('/')}";
 
-    public static IEndpointRouteBuilder MapHttpFunctions(this IEndpointRouteBuilder endpoints, IEnumerable<FunctionDefinition> functions)
+    /// <summary>Maps each HTTP function; the <paramref name="disabled"/> ones answer 404 to every key but the master key, as in Azure.</summary>
+    public static IEndpointRouteBuilder MapHttpFunctions(this IEndpointRouteBuilder endpoints, IEnumerable<FunctionDefinition> functions, IReadOnlySet<string>? disabled = null)
     {
         foreach (var function in functions.Where(f => f.Kind == FunctionTriggerKind.Http))
         {
             var trigger = (HttpTriggerAttribute)function.Trigger;
             var invoker = new FunctionInvoker(function);
-            RequestDelegate handler = context => InvokeAsync(context, invoker, trigger.AuthLevel);
+            var isDisabled = disabled?.Contains(function.Name) == true;
+            RequestDelegate handler = context => InvokeAsync(context, invoker, trigger.AuthLevel, isDisabled);
             var builder = trigger.Methods.Length == 0
                 ? endpoints.Map(RouteOf(function), handler)
                 : endpoints.MapMethods(RouteOf(function), [.. trigger.Methods.Select(m => m.ToUpperInvariant())], handler);
@@ -34,10 +36,16 @@ public static class HttpFunctionEndpoints
         return endpoints;
     }
 
-    private static async Task InvokeAsync(HttpContext http, FunctionInvoker invoker, AuthorizationLevel level)
+    private static async Task InvokeAsync(HttpContext http, FunctionInvoker invoker, AuthorizationLevel level, bool disabled)
     {
         var keys = http.RequestServices.GetRequiredService<FunctionKeys>();
         var presented = PresentedKey(http.Request);
+        // Callers without the master key are not told that a disabled function exists.
+        if (!FunctionsHostCaller.IsFunctionsHost(http) && disabled && !keys.Allows(AuthorizationLevel.Admin, presented))
+        {
+            await Problems.Write(http, StatusCodes.Status404NotFound, "Not found", "There is no enabled function at this address.");
+            return;
+        }
         if (!FunctionsHostCaller.IsFunctionsHost(http) && !keys.Allows(level, presented))
         {
             await Problems.Write(http, StatusCodes.Status401Unauthorized, "Unauthorized", RefusalDetail(level, presented is not null));

@@ -22,7 +22,10 @@ internal sealed class StartupBanner(Microsoft.AspNetCore.Hosting.IWebHostEnviron
         output.WriteLine("Functions:");
         output.WriteLine();
         foreach (var function in catalog.Functions)
-            output.WriteLine($"        {function.Name}: {Describe(function, baseUrl, timers, timeProvider.GetUtcNow().UtcDateTime)}");
+        {
+            var disabled = catalog.Disabled.Contains(function.Name) ? $" — disabled by {DisabledFunctions.SettingName(function.Name)}" : "";
+            output.WriteLine($"        {function.Name}: {Describe(function, baseUrl, timers, timeProvider.GetUtcNow().UtcDateTime)}{disabled}");
+        }
         output.WriteLine();
         output.WriteLine($"Durable store: {(options.Store == "memory" ? "in memory (nothing is kept after exit)" : FunctionsApplication.StorePath(options))}");
         output.WriteLine($"Data folder:   {options.DataDirectory}");
@@ -42,6 +45,8 @@ internal sealed class StartupBanner(Microsoft.AspNetCore.Hosting.IWebHostEnviron
     {
         FunctionTriggerKind.Http when function.Trigger is HttpTriggerAttribute http =>
             $"[{(http.Methods.Length == 0 ? "ANY" : string.Join(",", http.Methods.Select(m => m.ToUpperInvariant())))}] {baseUrl}{HttpFunctionEndpoints.RouteOf(function)}",
+        FunctionTriggerKind.Timer when timers.Find(function.Name) is { Disabled: true } timer =>
+            $"timerTrigger ({timer.Schedule.Expression}, {timer.Schedule.TimeZone.Id})",
         FunctionTriggerKind.Timer when timers.Find(function.Name) is { } timer =>
             $"timerTrigger ({timer.Schedule.Expression}, {timer.Schedule.TimeZone.Id}; next {timer.Schedule.GetNextOccurrence(nowUtc):yyyy-MM-dd HH:mm:ss}Z)",
         FunctionTriggerKind.Orchestration => "orchestrationTrigger",

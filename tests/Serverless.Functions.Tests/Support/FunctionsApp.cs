@@ -65,7 +65,7 @@ public sealed class FunctionsApp : IAsyncDisposable
             ["LocalTarget:Ports:staging"] = FreePort.Next().ToString(),
             ["LocalTarget:Ports:production"] = FreePort.Next().ToString(),
         };
-        foreach (var (name, value) in settings ?? new Dictionary<string, string>()) all[name] = value;
+        foreach (var (name, value) in QuietTimers.With(settings)) all[name] = value;
         string[] args = ["--port", port.ToString(), .. all.Select(s => $"--{s.Key}={s.Value}")];
 
         var builder = FunctionsApplication.CreateBuilder(args, typeof(GitHubWebhookFunction).Assembly.GetTypes());

@@ -45,6 +45,31 @@ public sealed class FunctionsHostTests
     }
 
     [Fact]
+    public async Task A_disabled_http_function_answers_404_to_every_key_but_the_master_key()
+    {
+        await using var host = await FunctionsHostFixture.StartAsync(null, "--AzureWebJobs.Echo.Disabled", "true", "--AzureWebJobs:Open:Disabled", "1");
+
+        using var functionKey = await host.Http.GetAsync($"/api/echo/ab/2?code={host.Keys.FunctionKey}");
+        using var noKey = await host.Http.GetAsync("/api/Open");
+        using var masterKey = await host.Http.GetAsync($"/api/echo/ab/2?code={host.Keys.MasterKey}");
+        using var stillEnabled = await host.Http.GetAsync($"/api/whoami?code={host.Keys.FunctionKey}");
+
+        Assert.Equal((HttpStatusCode.NotFound, HttpStatusCode.NotFound), (functionKey.StatusCode, noKey.StatusCode));
+        Assert.Equal("application/problem+json", functionKey.Content.Headers.ContentType?.MediaType);
+        Assert.DoesNotContain("Echo", await functionKey.Content.ReadAsStringAsync());
+        Assert.Equal("abab", (await masterKey.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("text").GetString());
+        Assert.Equal(HttpStatusCode.OK, stillEnabled.StatusCode);
+    }
+
+    [Fact]
+    public async Task A_disabled_setting_that_is_not_a_boolean_stops_the_host_naming_it()
+    {
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => FunctionsHostFixture.StartAsync(null, "--AzureWebJobs.Echo.Disabled", "off"));
+
+        Assert.Equal("AzureWebJobs.Echo.Disabled: 'off' is neither true nor false.", error.Message);
+    }
+
+    [Fact]
     public async Task Without_users_the_name_sent_is_passed_on_as_sent()
     {
         await using var host = await FunctionsHostFixture.StartAsync();

@@ -34,6 +34,9 @@ internal static partial class Logs
     [LoggerMessage(4010, LogLevel.Error, "Timer function {FunctionName} cannot run: instance id {InstanceId} belongs to an orchestration named {Name}")]
     public static partial void InstanceIdTaken(this ILogger logger, string functionName, string instanceId, string name);
 
-    [LoggerMessage(4011, LogLevel.Information, "Timer function {FunctionName} is no longer in the app; terminated its timer {InstanceId}")]
-    public static partial void OrphanTerminated(this ILogger logger, string functionName, string instanceId);
+    [LoggerMessage(4011, LogLevel.Information, "Terminated timer {InstanceId}: {Reason}")]
+    public static partial void TimerTerminated(this ILogger logger, string instanceId, string reason);
+
+    [LoggerMessage(4012, LogLevel.Warning, "Timer function {FunctionName} is disabled; an occurrence that fired before its timer was stopped was not run")]
+    public static partial void DisabledNotRun(this ILogger logger, string functionName);
 }

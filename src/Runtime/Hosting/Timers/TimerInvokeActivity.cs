@@ -1,3 +1,6 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 using Serverless.Runtime.Durable;
 
 namespace Serverless.Runtime.Hosting.Timers;
@@ -9,6 +12,13 @@ internal sealed class TimerInvokeActivity(TimerTriggerSet timers, IServiceProvid
     {
         var trigger = timers.Find(invocation.FunctionName)
             ?? throw new InvalidOperationException($"Timer function '{invocation.FunctionName}' is not registered in this host.");
+        if (trigger.Disabled)
+        {
+            // Its timer fired before the host's start-up terminated it.
+            var loggerFactory = services?.GetService<ILoggerFactory>() ?? NullLoggerFactory.Instance;
+            loggerFactory.CreateLogger(TimerScheduleOrchestrator.LogCategory).DisabledNotRun(trigger.FunctionName);
+            return null;
+        }
         await trigger.Registration.Invoke(invocation.Timer, services, context.CancellationToken);
         return null;
     }

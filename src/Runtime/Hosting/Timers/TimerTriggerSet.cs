@@ -14,13 +14,16 @@ public sealed class TimerTriggerSet
         _byName = triggers.ToDictionary(t => t.FunctionName, StringComparer.OrdinalIgnoreCase);
     }
 
+    /// <summary>Every timer function, the disabled ones included.</summary>
     public IReadOnlyList<TimerTrigger> Triggers { get; }
+
+    public IEnumerable<TimerTrigger> Enabled => Triggers.Where(t => !t.Disabled);
 
     public TimerTrigger? Find(string functionName) => _byName.GetValueOrDefault(functionName);
 
     /// <summary>
     /// Resolves <c>%Setting%</c> placeholders from <paramref name="configuration"/>, reads the WEBSITE_TIME_ZONE time
-    /// zone (UTC when unset), and parses each schedule. Throws <see cref="TimerScheduleException"/> naming every
+    /// zone (UTC when unset), parses each schedule, and reads which functions are disabled. Throws <see cref="TimerScheduleException"/> naming every
     /// function whose schedule cannot be used, and the expression or setting at fault.
     /// </summary>
     public static TimerTriggerSet Create(IEnumerable<TimerTriggerRegistration> registrations, IConfiguration? configuration = null)
@@ -48,7 +51,17 @@ public sealed class TimerTriggerSet
                 errors.Add($"Timer function '{registration.FunctionName}': invalid schedule '{resolved}'{from}. {error}");
                 continue;
             }
-            triggers.Add(new TimerTrigger(registration, schedule));
+            bool disabled;
+            try
+            {
+                disabled = DisabledFunctions.IsDisabled(configuration, registration.FunctionName);
+            }
+            catch (InvalidOperationException e)
+            {
+                errors.Add($"Timer function '{registration.FunctionName}': {e.Message}");
+                continue;
+            }
+            triggers.Add(new TimerTrigger(registration, schedule, disabled));
         }
         foreach (var duplicate in triggers.GroupBy(t => t.FunctionName, StringComparer.OrdinalIgnoreCase).Where(g => g.Count() > 1))
             errors.Add($"Timer function '{duplicate.Key}' is registered {duplicate.Count()} times.");

@@ -9,7 +9,7 @@ namespace Serverless.Runtime.Hosting.Timers;
 /// <summary>
 /// Makes sure each timer function's orchestration is running when a host starts: creates the missing ones, restarts
 /// finished ones, tells running ones about a changed schedule or a RunOnStartup request, and terminates the ones whose
-/// function is gone. Only store operations: it may run before or after the engine starts. Safe when several hosts
+/// function is gone or disabled. Only store operations: it may run before or after the engine starts. Safe when several hosts
 /// start at once.
 /// </summary>
 public sealed class TimerTriggerStarter(DurableTaskClient client, TimerTriggerSet timers, TimeProvider? timeProvider = null, ILoggerFactory? loggerFactory = null) : IHostedService
@@ -25,7 +25,7 @@ public sealed class TimerTriggerStarter(DurableTaskClient client, TimerTriggerSe
     public async Task EnsureTimersRunningAsync(CancellationToken cancellationToken = default)
     {
         var startedAt = _timeProvider.GetUtcNow().UtcDateTime;
-        foreach (var trigger in timers.Triggers)
+        foreach (var trigger in timers.Enabled)
             await EnsureRunningAsync(trigger, startedAt, cancellationToken);
         await TerminateOrphansAsync(cancellationToken);
     }
@@ -94,11 +94,15 @@ public sealed class TimerTriggerStarter(DurableTaskClient client, TimerTriggerSe
         {
             if (!string.Equals(instance.Name, TimerTriggerDefaults.OrchestratorName, StringComparison.OrdinalIgnoreCase)) continue;
             var functionName = instance.InstanceId[TimerTriggerDefaults.InstanceIdPrefix.Length..];
-            if (timers.Find(functionName) is not null) continue;
+            var trigger = timers.Find(functionName);
+            if (trigger is { Disabled: false }) continue;
+            var reason = trigger is null
+                ? $"Timer function '{functionName}' is no longer in the app."
+                : $"Timer function '{functionName}' is disabled by the setting {DisabledFunctions.SettingName(functionName)}.";
             try
             {
-                await client.TerminateInstanceAsync(instance.InstanceId, $"Timer function '{functionName}' is no longer in the app.", cancellationToken);
-                _logger.OrphanTerminated(functionName, instance.InstanceId);
+                await client.TerminateInstanceAsync(instance.InstanceId, reason, cancellationToken);
+                _logger.TimerTerminated(instance.InstanceId, reason);
             }
             catch (Exception ex) when (ex is InstanceFinishedException or InstanceNotFoundException)
             {

@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Serverless.Core.Artifacts;
 using Serverless.Core.Integrations.Local.Target;
 using Serverless.Functions.Operations.Health;
+using Serverless.Functions.Tests.Support;
 using Serverless.Runtime.Durable;
 using Serverless.Runtime.Hosting;
 using Serverless.Testing.Local;
@@ -156,6 +157,7 @@ public sealed class HealthMonitorTests : IAsyncLifetime
             "--PAGERDUTY_API_URL", _pagerDuty.BaseUrl.ToString(),
             "--PAGERDUTY_ROUTING_KEY", FakePagerDuty.ValidRoutingKey,
             "--HEALTH_ROLLBACK_GRACE", grace.ToString(),
+            .. QuietTimers.Settings.SelectMany(s => new[] { "--" + s.Key, s.Value }),
         ];
         var builder = FunctionsApplication.CreateBuilder(args, [typeof(HealthMonitorOrchestrator), typeof(HealthActivities), typeof(HealthFunctions)]);
         builder.Services.AddSingleton(_target);

@@ -51,8 +51,8 @@ public sealed class SecurityFreezeEndToEndTests(ITestOutputHelper output) : IAsy
     [Fact]
     public async Task Exposed_secrets_freeze_deployments_until_a_clean_scan()
     {
-        Assert.Contains("SecurityScanTimer: timerTrigger (0 0 2 * * *, UTC", _host.Output);
-        Assert.Contains("HealthCheckTimer: timerTrigger (0 */15 * * * *, UTC", _host.Output);
+        Assert.Contains("SecurityScanTimer: timerTrigger (0 0 2 * * *, UTC) — disabled by AzureWebJobs.SecurityScanTimer.Disabled", _host.Output);
+        Assert.Contains("HealthCheckTimer: timerTrigger (0 */15 * * * *, UTC) — disabled by AzureWebJobs.HealthCheckTimer.Disabled", _host.Output);
         var files = SampleFiles();
         files["config/credentials.txt"] = $"token = \"{FakeToken()}\"\n";
         var leaked = await _repository.CommitAsync("Add credentials", files);

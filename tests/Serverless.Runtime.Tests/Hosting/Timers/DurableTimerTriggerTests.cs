@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Configuration;
 using Serverless.Runtime.Durable;
 using Serverless.Runtime.Hosting.Timers;
 using static Serverless.Runtime.Tests.Hosting.Timers.TimerHarness;
@@ -266,6 +267,46 @@ public sealed class DurableTimerTriggerTests
         await timers.UntilArmedAsync("Quarterly", Utc(2026, 1, 1, 0, 15));
         timers.AdvanceTo(Utc(2026, 1, 1, 0, 15));
         await timers.UntilFiringsAsync(1);
+    }
+
+    [Fact]
+    public async Task A_disabled_timer_is_stopped_and_does_not_fire_until_enabled_again()
+    {
+        TestTimer[] declared = [new("Kept", Every15Minutes), new("Paused", Every15Minutes)];
+        var disabled = new ConfigurationBuilder().AddInMemoryCollection([new("AzureWebJobs.Paused.Disabled", "true")]).Build();
+        await using var timers = await StartAsync(Utc(2026, 1, 1, 0, 7), declared);
+        await timers.UntilArmedAsync("Paused", Utc(2026, 1, 1, 0, 15));
+
+        await timers.StopHostsAsync();
+        await timers.StartHostAsync(declared, disabled);
+        var paused = await timers.Client.WaitForInstanceCompletionAsync(TimerTriggerDefaults.InstanceIdFor("Paused")).WaitAsync(TimeSpan.FromSeconds(30));
+        Assert.Equal(OrchestrationRuntimeStatus.Terminated, paused.RuntimeStatus);
+        Assert.Contains(timers.Logs.Lines, line => line.Contains("Timer function 'Paused' is disabled by the setting AzureWebJobs.Paused.Disabled."));
+        timers.AdvanceTo(Utc(2026, 1, 1, 0, 15));
+        await timers.UntilFiringsAsync(1);
+        await AssertQuietUntilArmedAsync(timers, "Kept", Utc(2026, 1, 1, 0, 30));
+        Assert.Equal(["Kept"], timers.Firings.Select(f => f.Function));
+
+        await timers.RestartAsync(declared);
+        await timers.UntilArmedAsync("Paused", Utc(2026, 1, 1, 0, 30));
+        timers.AdvanceTo(Utc(2026, 1, 1, 0, 30));
+        await timers.UntilFiringsAsync(3);
+        Assert.Equal(["Kept", "Kept", "Paused"], timers.Firings.Select(f => f.Function).Order());
+    }
+
+    [Fact]
+    public async Task A_timer_disabled_from_the_first_start_never_gets_a_timer()
+    {
+        var disabled = new ConfigurationBuilder().AddInMemoryCollection([new("AzureWebJobs:Nightly:Disabled", "1")]).Build();
+        await using var timers = Create(Utc(2026, 1, 1, 1, 59));
+        await timers.StartHostAsync([new TestTimer("Nightly", "0 0 2 * * *", RunOnStartup: true), new TestTimer("Kept", Every15Minutes)], disabled);
+        await timers.UntilArmedAsync("Kept", Utc(2026, 1, 1, 2, 0));
+
+        Assert.Null(await timers.Client.GetInstanceAsync(TimerTriggerDefaults.InstanceIdFor("Nightly")));
+        timers.AdvanceTo(Utc(2026, 1, 1, 2, 0));
+        await timers.UntilFiringsAsync(1);
+        await AssertQuietUntilArmedAsync(timers, "Kept", Utc(2026, 1, 1, 2, 15));
+        Assert.Equal(["Kept"], timers.Firings.Select(f => f.Function));
     }
 
     // A timer's invocations run one after another in its orchestration, so none is in flight between them.

@@ -111,4 +111,28 @@ public sealed class TimerTriggerSetTests
 
         Assert.Contains("'a/b'", Assert.Single(error.Errors));
     }
+
+    [Theory]
+    [InlineData("AzureWebJobs.Report.Disabled", "true", true)]
+    [InlineData("AzureWebJobs.Report.Disabled", "True", true)]
+    [InlineData("AzureWebJobs:Report:Disabled", "1", true)]
+    [InlineData("azurewebjobs.report.disabled", "true", true)]
+    [InlineData("AzureWebJobs.Report.Disabled", "false", false)]
+    [InlineData("AzureWebJobs.Report.Disabled", "0", false)]
+    [InlineData("AzureWebJobs.Other.Disabled", "true", false)]
+    public void A_timer_is_disabled_by_its_AzureWebJobs_setting_and_keeps_its_schedule(string setting, string value, bool disabled)
+    {
+        var set = TimerTriggerSet.Create([Timer("Report", "0 0 * * * *")], Settings((setting, value)));
+
+        Assert.Equal((disabled, "0 0 * * * *"), (set.Find("Report")!.Disabled, set.Find("Report")!.Schedule.Expression));
+        Assert.Equal(disabled ? [] : ["Report"], set.Enabled.Select(t => t.FunctionName));
+    }
+
+    [Fact]
+    public void A_disabled_setting_that_is_not_a_boolean_is_named()
+    {
+        var error = Assert.Throws<TimerScheduleException>(() => TimerTriggerSet.Create([Timer("Report", "0 0 * * * *")], Settings(("AzureWebJobs.Report.Disabled", "yes"))));
+
+        Assert.Equal("Timer function 'Report': AzureWebJobs.Report.Disabled: 'yes' is neither true nor false.", Assert.Single(error.Errors));
+    }
 }
