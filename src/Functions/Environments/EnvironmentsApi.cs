@@ -83,7 +83,7 @@ public sealed class EnvironmentsApi(LocalTarget target, IArtifactStore artifacts
             .SelectMany(e => e.Services.SelectMany(s => new[] { s.Live, s.Previous, s.Candidate }).OfType<VersionState>().Select(v => Key(e.Environment, v.Version)))
             .ToHashSet(StringComparer.OrdinalIgnoreCase);
         var origins = new List<DeploymentOrigin>();
-        var query = new OrchestrationQuery { FetchInputsAndOutputs = true, NewestFirst = true };
+        var query = new OrchestrationQuery { Names = RunViews.OrchestrationNames, FetchInputsAndOutputs = true, NewestFirst = true };
         await foreach (var instance in client.GetAllInstancesAsync(query, cancellationToken))
         {
             if (wanted.Count == 0) break;

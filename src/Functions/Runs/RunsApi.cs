@@ -39,7 +39,7 @@ public sealed class RunsApi(IArtifactStore artifacts, TimeProvider timeProvider)
             {
                 page = await client.GetInstancesPageAsync(new OrchestrationQuery
                 {
-                    PageSize = top - runs.Count, FetchInputsAndOutputs = true,
+                    Names = RunViews.OrchestrationNames, PageSize = top - runs.Count, FetchInputsAndOutputs = true,
                     ContinuationToken = token, NewestFirst = true,
                 }, cancellationToken);
             }

@@ -30,6 +30,8 @@ public sealed record OrchestrationQuery
     public DateTimeOffset? CreatedTo { get; init; }
     public IReadOnlyCollection<OrchestrationRuntimeStatus>? Statuses { get; init; }
     public string? InstanceIdPrefix { get; init; }
+    /// <summary>Only instances of these orchestrations (names matched exactly); null or empty lists every orchestration.</summary>
+    public IReadOnlyCollection<string>? Names { get; init; }
     public int PageSize { get; init; } = 100;
     public bool FetchInputsAndOutputs { get; init; }
     public string? ContinuationToken { get; init; }

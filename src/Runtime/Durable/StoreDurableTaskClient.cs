@@ -91,6 +91,7 @@ internal sealed class StoreDurableTaskClient(
             CreatedTo = query.CreatedTo,
             Statuses = query.Statuses,
             InstanceIdPrefix = query.InstanceIdPrefix,
+            Names = query.Names,
             PageSize = Math.Clamp(query.PageSize, 1, 1000),
             ContinuationToken = query.ContinuationToken,
             FetchInputsAndOutputs = query.FetchInputsAndOutputs,

@@ -9,7 +9,8 @@ internal static class InstanceFilters
         (query.CreatedFrom is not { } from || record.CreatedAt >= from)
         && (query.CreatedTo is not { } to || record.CreatedAt <= to)
         && (query.Statuses is not { Count: > 0 } statuses || statuses.Contains(record.Status))
-        && (string.IsNullOrEmpty(query.InstanceIdPrefix) || record.InstanceId.StartsWith(query.InstanceIdPrefix, StringComparison.Ordinal));
+        && (string.IsNullOrEmpty(query.InstanceIdPrefix) || record.InstanceId.StartsWith(query.InstanceIdPrefix, StringComparison.Ordinal))
+        && (query.Names is not { Count: > 0 } names || names.Contains(record.Name, StringComparer.Ordinal));
 
     public static bool Matches(InstanceRecord record, PurgeFilter filter) =>
         record.Status.IsTerminal()

@@ -114,6 +114,8 @@ public sealed record InstanceQuery
     /// <summary>Statuses to list; null or empty means all.</summary>
     public IReadOnlyCollection<OrchestrationRuntimeStatus>? Statuses { get; init; }
     public string? InstanceIdPrefix { get; init; }
+    /// <summary>Orchestration names to list, matched exactly; null or empty means all.</summary>
+    public IReadOnlyCollection<string>? Names { get; init; }
     public int PageSize { get; init; } = 100;
     /// <summary>Opaque token from a previous page; null for the first page.</summary>
     public string? ContinuationToken { get; init; }

@@ -94,6 +94,26 @@ public abstract partial class StoreConformanceTests
     }
 
     [Fact]
+    public async Task Query_filters_by_orchestration_name_exactly_newest_first_across_pages()
+    {
+        foreach (var (id, name) in new[] { ("r1", "Run"), ("g1", "Gate"), ("r2", "Run"), ("x1", "run"), ("r3", "Run"), ("d1", "Deploy"), ("r4", "Run") })
+        {
+            var instance = NewInstance(id);
+            await Store.CreateInstanceAsync(instance with { Instance = instance.Instance with { Name = name } });
+            Clock.Advance(TimeSpan.FromSeconds(1));
+        }
+
+        var first = await Store.QueryInstancesAsync(new InstanceQuery { Names = ["Run"], PageSize = 3, NewestFirst = true });
+        var second = await Store.QueryInstancesAsync(new InstanceQuery { Names = ["Run"], PageSize = 3, NewestFirst = true, ContinuationToken = first.ContinuationToken });
+
+        Assert.Equal(["r4", "r3", "r2"], Ids(first));
+        Assert.Equal(["r1"], Ids(second));
+        Assert.Null(second.ContinuationToken);
+        Assert.Equal(["d1", "g1"], Ids(await Store.QueryInstancesAsync(new InstanceQuery { Names = ["Gate", "Deploy", "Gate"] })).Order(StringComparer.Ordinal));
+        Assert.Equal(7, (await Store.QueryInstancesAsync(new InstanceQuery { Names = [] })).Instances.Count);
+    }
+
+    [Fact]
     public async Task Query_pages_apply_the_filter_on_every_page()
     {
         await CreateAsync("x1", "y1", "x2", "y2", "x3", "y3");

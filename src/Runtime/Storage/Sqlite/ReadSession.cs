@@ -41,6 +41,12 @@ internal sealed class ReadSession(SqliteConnection connection) : IDisposable
         if (query.Statuses is { Count: > 0 } statuses) sql.Append($" AND status IN ({string.Join(", ", statuses.Select(s => (int)s))})");
         if (!string.IsNullOrEmpty(query.InstanceIdPrefix))
             Add(" AND instance_id >= $prefix AND substr(instance_id, 1, length($prefix)) = $prefix", "$prefix", query.InstanceIdPrefix);
+        if (query.Names is { Count: > 0 } names)
+        {
+            var parameters = names.Distinct(StringComparer.Ordinal).Select((name, i) => (Name: $"$name{i}", Value: name)).ToList();
+            sql.Append($" AND name IN ({string.Join(", ", parameters.Select(p => p.Name))})");
+            foreach (var (parameter, value) in parameters) command.Parameters.AddWithValue(parameter, value);
+        }
         if (after is { } token)
         {
             Add($" AND (created_at, instance_id) {(query.NewestFirst ? "<" : ">")} ($afterCreated, $afterId)", "$afterCreated", token.CreatedTicks);

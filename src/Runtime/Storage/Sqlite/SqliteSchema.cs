@@ -38,6 +38,7 @@ internal static class SqliteSchema
             history_etag INTEGER NOT NULL DEFAULT 0
         ) WITHOUT ROWID;
         CREATE INDEX IF NOT EXISTS ix_instances_created ON instances (created_at, instance_id);
+        CREATE INDEX IF NOT EXISTS ix_instances_name ON instances (name, created_at, instance_id);
 
         CREATE TABLE IF NOT EXISTS history (
             instance_id TEXT NOT NULL,
