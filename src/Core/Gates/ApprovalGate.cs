@@ -37,6 +37,10 @@ public static class ApprovalGate
     public static ApprovalGateState Expire(ApprovalGateState state, DateTimeOffset now) =>
         state.Outcome == ApprovalOutcome.Pending && now >= state.ExpiresAt ? state with { Outcome = ApprovalOutcome.Expired } : state;
 
+    /// <summary>Closes a pending gate whose run has ended; otherwise returns it unchanged.</summary>
+    public static ApprovalGateState Withdraw(ApprovalGateState state) =>
+        state.Outcome == ApprovalOutcome.Pending ? state with { Outcome = ApprovalOutcome.Withdrawn } : state;
+
     public static bool MayDecide(ApprovalGateState state, string approver, ApprovalTeams teams) =>
         (state.Users.Count == 0 && state.Teams.Count == 0)
         || state.Users.Contains(approver, StringComparer.OrdinalIgnoreCase)
@@ -49,6 +53,7 @@ public static class ApprovalGate
         ApprovalOutcome.Approved => $"Approved by {string.Join(", ", state.ApprovedBy)}",
         ApprovalOutcome.Rejected => state.Rejection is { } r ? $"Rejected by {r.Approver}" + (string.IsNullOrWhiteSpace(r.Comment) ? "" : $": {r.Comment}") : "Rejected",
         ApprovalOutcome.Expired => "Rejected: approval expired",
+        ApprovalOutcome.Withdrawn => "Withdrawn: the run ended",
         _ => throw new ArgumentOutOfRangeException(nameof(state), state.Outcome, "Unknown outcome."),
     };
 

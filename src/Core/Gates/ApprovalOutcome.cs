@@ -10,6 +10,8 @@ public enum ApprovalOutcome
     Approved,
     Rejected,
     Expired,
+    /// <summary>The run the gate belonged to ended (it was terminated or purged) before the gate closed.</summary>
+    Withdrawn,
 }
 
 /// <summary>What one person decided.</summary>

@@ -7,7 +7,9 @@ namespace Serverless.Functions.Approvals;
 
 /// <summary>
 /// Waits for a quorum of "Approval" events, one rejection, or the policy's timeout, whichever comes first, and
-/// returns the closed gate. While it waits it reminds approvers every <c>remind</c>. Time comes only from the context.
+/// returns the closed gate. While it waits it reminds approvers every <c>remind</c>, unless its run has ended meanwhile
+/// (terminated from the monitor): then the gate is withdrawn instead of asking people to approve a run that is gone.
+/// Time comes only from the context.
 /// </summary>
 public sealed class ApprovalGateOrchestrator
 {
@@ -30,6 +32,8 @@ public sealed class ApprovalGateOrchestrator
             catch (TaskCanceledException)
             {
                 state = ApprovalGate.Expire(state, Now(context));
+                if (state.Outcome == ApprovalOutcome.Pending && await context.CallActivityAsync<string?>(nameof(EndedRuns.RunEnded), input.RunId) is not null)
+                    state = ApprovalGate.Withdraw(state);
                 if (state.Outcome == ApprovalOutcome.Pending)
                     await context.CallActivityAsync<bool>(nameof(ApprovalActivities.RemindApprovers), new ApprovalReminder(input, ApprovalGate.Describe(state), state.ExpiresAt));
             }

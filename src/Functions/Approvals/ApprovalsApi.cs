@@ -28,7 +28,7 @@ public sealed class ApprovalsApi(ApprovalTokens tokens, TimeProvider timeProvide
         await foreach (var instance in client.GetAllInstancesAsync(query, cancellationToken))
         {
             if (instance.ReadCustomStatusAs<ApprovalGateStatus>() is not { } gate || gate.State.Outcome != ApprovalOutcome.Pending) continue;
-            if (await EndedRunAsync(client, gate.RunId, cancellationToken) is not null) continue;
+            if (await EndedRuns.ReasonAsync(client, gate.RunId, cancellationToken) is not null) continue;
             pending.Add(PendingApproval.From(gate));
         }
         return Results.Ok(new { approvals = pending.OrderBy(p => p.ExpiresAt) });
@@ -91,7 +91,7 @@ public sealed class ApprovalsApi(ApprovalTokens tokens, TimeProvider timeProvide
 
         var result = ApprovalGate.Decide(gate.State, new ApprovalDecision(decision.Approver, decision.Choice, timeProvider.GetUtcNow(), decision.Comment), ApprovalTeams.Parse(gate.Teams));
         if (result.Refusal is { } refusal) return Refused(refusal, result);
-        if (await EndedRunAsync(client, runId, cancellationToken) is { } ended)
+        if (await EndedRuns.ReasonAsync(client, runId, cancellationToken) is { } ended)
             return FieldProblem.Of(StatusCodes.Status410Gone, $"Run '{runId}' has ended ({ended}); its gate takes no more decisions.", "runId");
         try
         {
@@ -108,18 +108,9 @@ public sealed class ApprovalsApi(ApprovalTokens tokens, TimeProvider timeProvide
         return Results.Accepted(value: new { runId, environment, outcome = result.State.Outcome, status = result.Detail });
     }
 
-    /// <summary>How the run behind a gate ended, or null while it still runs (a terminated run leaves its gate open until it times out).</summary>
-    private static async Task<string?> EndedRunAsync(DurableTaskClient client, string runId, CancellationToken cancellationToken) =>
-        await client.GetInstanceAsync(runId, cancellationToken: cancellationToken) switch
-        {
-            null => "purged",
-            { IsCompleted: true } run => run.RuntimeStatus.ToString(),
-            _ => null,
-        };
-
     private static IResult Refused(ApprovalRefusal refusal, ApprovalDecisionResult result) => refusal switch
     {
-        ApprovalRefusal.Closed when result.State.Outcome == ApprovalOutcome.Expired => FieldProblem.Of(StatusCodes.Status410Gone, result.Detail, "environment"),
+        ApprovalRefusal.Closed when result.State.Outcome is ApprovalOutcome.Expired or ApprovalOutcome.Withdrawn => FieldProblem.Of(StatusCodes.Status410Gone, result.Detail, "environment"),
         ApprovalRefusal.Closed => FieldProblem.Of(StatusCodes.Status409Conflict, result.Detail, "environment"),
         ApprovalRefusal.AlreadyDecided => FieldProblem.Of(StatusCodes.Status409Conflict, result.Detail, "approver"),
         _ => FieldProblem.Of(StatusCodes.Status403Forbidden, result.Detail, "approver"),

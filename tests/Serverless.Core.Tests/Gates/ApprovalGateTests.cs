@@ -87,6 +87,18 @@ public sealed class ApprovalGateTests
     }
 
     [Fact]
+    public void A_gate_whose_run_ended_is_withdrawn_refuses_decisions_and_a_closed_gate_stays_as_it_was()
+    {
+        var withdrawn = ApprovalGate.Withdraw(Open());
+        var approved = Apply(Open(), [Approve("alice"), Approve("bob")]).State;
+
+        Assert.Equal((ApprovalOutcome.Withdrawn, "Withdrawn: the run ended"), (withdrawn.Outcome, ApprovalGate.Describe(withdrawn)));
+        var late = Apply(withdrawn, [Approve("alice")]);
+        Assert.Equal((ApprovalRefusal.Closed, "The gate is closed: Withdrawn: the run ended."), (late.Refusal, late.Detail));
+        Assert.Same(approved, ApprovalGate.Withdraw(approved));
+    }
+
+    [Fact]
     public void Expiry_does_not_reopen_or_change_a_closed_gate()
     {
         var approved = Apply(Open(required: 1), Approve("alice")).State;

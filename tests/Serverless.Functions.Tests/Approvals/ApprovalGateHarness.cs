@@ -26,6 +26,7 @@ public sealed class ApprovalGateHarness : IAsyncDisposable
             .AddOrchestratorFunc<ApprovalGateState>(nameof(ApprovalGateOrchestrator), context => new ApprovalGateOrchestrator().Run(context))
             .AddOrchestratorFunc<ApprovalGateState>(RunStandIn, context => context.CallSubOrchestratorAsync<ApprovalGateState>(
                 nameof(ApprovalGateOrchestrator), context.GetInput<ApprovalGateInput>(), TaskOptions.WithInstanceId(InstanceId)))
+            .AddActivityFunc<string, string?>(nameof(EndedRuns.RunEnded), (_, runId) => EndedRuns.ReasonAsync(Client, runId))
             .AddActivityFunc<ApprovalReminder, bool>(nameof(ApprovalActivities.RemindApprovers), (_, reminder) =>
             {
                 _reminders.Enqueue(reminder);

@@ -49,6 +49,23 @@ public sealed class ApprovalGateOrchestratorTests
     }
 
     [Fact]
+    public async Task A_gate_whose_run_was_terminated_is_withdrawn_at_its_next_reminder_instead_of_reminding()
+    {
+        await using var gate = await ApprovalGateHarness.OpenAsync(ApprovalGateHarness.Policy(required: 2, remind: TimeSpan.FromHours(1)));
+        gate.Clock.Advance(TimeSpan.FromHours(1));
+        await gate.UntilTimersAsync(2);
+        Assert.Single(gate.Reminders);
+
+        await gate.Client.TerminateInstanceAsync(ApprovalGateHarness.RunId, "cancelled from the monitor");
+        await gate.Client.WaitForInstanceCompletionAsync(ApprovalGateHarness.RunId).WaitAsync(TimeSpan.FromSeconds(30));
+        gate.Clock.Advance(TimeSpan.FromHours(1));
+
+        var closed = await gate.CompletionAsync();
+        Assert.Equal((ApprovalOutcome.Withdrawn, "Withdrawn: the run ended"), (closed.Outcome, ApprovalGate.Describe(closed)));
+        Assert.Single(gate.Reminders);
+    }
+
+    [Fact]
     public async Task Reminds_approvers_every_interval_while_it_waits()
     {
         await using var gate = await ApprovalGateHarness.OpenAsync(ApprovalGateHarness.Policy(required: 2, remind: TimeSpan.FromHours(1)));
