@@ -6,17 +6,29 @@ namespace Serverless.Functions;
 /// <summary>A request body that may be left out; when sent it must be JSON of the expected shape.</summary>
 public static class OptionalJsonBody
 {
-    /// <returns>Readable false when a body was sent that is not JSON; Value null when none was sent.</returns>
-    public static async Task<(bool Readable, T? Value)> ReadAsync<T>(HttpRequest request, CancellationToken cancellationToken) where T : class
+    /// <returns>
+    /// BadField set when a body was sent that cannot be read: the property with the wrong type, or "body" when it is not
+    /// JSON at all. Value null when none was sent.
+    /// </returns>
+    public static async Task<(string? BadField, T? Value)> ReadAsync<T>(HttpRequest request, CancellationToken cancellationToken) where T : class
     {
-        if (request.ContentLength is not > 0 && request.Headers.TransferEncoding.Count == 0) return (true, null);
+        if (request.ContentLength is not > 0 && request.Headers.TransferEncoding.Count == 0) return (null, null);
         try
         {
-            return (true, await JsonSerializer.DeserializeAsync<T>(request.Body, JsonSerializerOptions.Web, cancellationToken));
+            return (null, await JsonSerializer.DeserializeAsync<T>(request.Body, JsonSerializerOptions.Web, cancellationToken));
         }
-        catch (JsonException)
+        catch (JsonException e)
         {
-            return (false, null);
+            return (FieldOf(e), null);
         }
+    }
+
+    /// <summary>The top-level property a JSON error is about ("$.reason" → "reason"), or "body" when it is about the whole.</summary>
+    public static string FieldOf(JsonException error)
+    {
+        var path = error.Path;
+        if (path is null || !path.StartsWith("$.", StringComparison.Ordinal) || path.Length == 2) return "body";
+        var end = path.IndexOfAny(['.', '['], 2);
+        return end < 0 ? path[2..] : path[2..end];
     }
 }

@@ -50,9 +50,9 @@ public sealed class ApprovalsApi(ApprovalTokens tokens, TimeProvider timeProvide
         {
             body = await JsonSerializer.DeserializeAsync<DecisionBody>(request.Body, JsonSerializerOptions.Web, cancellationToken);
         }
-        catch (JsonException)
+        catch (JsonException e)
         {
-            return FieldProblem.Of(StatusCodes.Status400BadRequest, "The body must be JSON: { \"decision\": \"approve\" | \"reject\", \"comment\": \"...\" }.", "body");
+            return FieldProblem.Of(StatusCodes.Status400BadRequest, "The body must be JSON: { \"decision\": \"approve\" | \"reject\", \"comment\": \"...\" }.", OptionalJsonBody.FieldOf(e));
         }
         if (body?.Decision?.ToLowerInvariant() is not ("approve" or "reject"))
             return FieldProblem.Of(StatusCodes.Status400BadRequest, "decision must be \"approve\" or \"reject\".", "decision");
@@ -87,7 +87,9 @@ public sealed class ApprovalsApi(ApprovalTokens tokens, TimeProvider timeProvide
         var instanceId = ApprovalGates.InstanceIdFor(runId, environment);
         var instance = await client.GetInstanceAsync(instanceId, getInputsAndOutputs: false, cancellationToken);
         if (instance?.ReadCustomStatusAs<ApprovalGateStatus>() is not { } gate)
-            return FieldProblem.Of(StatusCodes.Status404NotFound, $"Run '{runId}' has no approval gate for '{environment}'.", "environment");
+            return await client.GetInstanceAsync(runId, cancellationToken: cancellationToken) is null
+                ? FieldProblem.Of(StatusCodes.Status404NotFound, $"There is no run '{runId}'.", "runId")
+                : FieldProblem.Of(StatusCodes.Status404NotFound, $"Run '{runId}' has no approval gate for '{environment}'.", "environment");
 
         var result = ApprovalGate.Decide(gate.State, new ApprovalDecision(decision.Approver, decision.Choice, timeProvider.GetUtcNow(), decision.Comment), ApprovalTeams.Parse(gate.Teams));
         if (result.Refusal is { } refusal) return Refused(refusal, result);

@@ -43,8 +43,8 @@ public sealed class EnvironmentsApi(LocalTarget target, IArtifactStore artifacts
         if (!known.Services.Any(s => s.Service == service))
             return FieldProblem.Of(StatusCodes.Status404NotFound, $"Nothing named '{service}' is deployed to {known.Environment}.", "service");
 
-        var (readable, body) = await OptionalJsonBody.ReadAsync<RollbackRequest>(request, cancellationToken);
-        if (!readable) return FieldProblem.Of(StatusCodes.Status400BadRequest, "The body must be JSON: { \"reason\": \"why\" }.", "body");
+        var (badField, body) = await OptionalJsonBody.ReadAsync<RollbackRequest>(request, cancellationToken);
+        if (badField is not null) return FieldProblem.Of(StatusCodes.Status400BadRequest, "The body must be JSON: { \"reason\": \"why\" }.", badField);
         var reason = body?.Reason?.Trim();
         if (FreeText.TooLong(reason, "reason") is { } tooLong) return tooLong;
         var by = ClientPrincipal.NameOf(request) ?? "admin";

@@ -57,6 +57,9 @@ public static class RunViews
         }
     }
 
+    /// <summary>Every name <see cref="StatusName"/> gives: the orchestration's states and the pipeline's results.</summary>
+    public static readonly IReadOnlyList<string> StatusNames = ["Queued", "Running", "Succeeded", "Failed", "Canceled", "Validated", "Built", "Superseded"];
+
     /// <summary>What users call the run's state: the orchestration's, refined by the pipeline's own result.</summary>
     public static string StatusName(OrchestrationMetadata instance, RunStatus? status) => instance.RuntimeStatus switch
     {

@@ -24,6 +24,8 @@ public sealed class RunsApi(IArtifactStore artifacts, TimeProvider timeProvider)
             return FieldProblem.Of(StatusCodes.Status400BadRequest, $"top must be a number from 1 to {MaxPageSize}.", "top");
         string? Filter(string name) => query.TryGetValue(name, out var value) && value.ToString().Length > 0 ? value.ToString() : null;
         var (repo, branch, environment, status) = (Filter("repo"), Filter("branch"), Filter("environment"), Filter("status"));
+        if (status is not null && !RunViews.StatusNames.Contains(status, StringComparer.OrdinalIgnoreCase))
+            return FieldProblem.Of(StatusCodes.Status400BadRequest, $"status must be one of {string.Join(", ", RunViews.StatusNames)}.", "status");
 
         var runs = new List<RunSummary>();
         var token = request.Headers["x-ms-continuation-token"].FirstOrDefault() ?? Filter("continuationToken");
@@ -61,7 +63,7 @@ public sealed class RunsApi(IArtifactStore artifacts, TimeProvider timeProvider)
             }
         }
         while (token is not null && runs.Count < top && scanned < MaxScannedPerRequest);
-        request.HttpContext.Response.Headers["x-ms-continuation-token"] = token ?? "";
+        if (token is not null) request.HttpContext.Response.Headers["x-ms-continuation-token"] = token;
         return Results.Ok(new { runs, continuationToken = token });
     }
 

@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Microsoft.Extensions.Configuration;
 
 namespace Serverless.Runtime.Hosting;
@@ -5,28 +6,63 @@ namespace Serverless.Runtime.Hosting;
 /// <summary>
 /// Functions switched off by the app setting <c>AzureWebJobs.&lt;name&gt;.Disabled</c>, read as the Azure Functions host
 /// reads it: a disabled timer does not fire, a disabled HTTP function answers 404 to every key but the master key.
-/// <c>AzureWebJobs__&lt;name&gt;__Disabled</c> is the same setting in the form a shell can export.
+/// <c>AzureWebJobs__&lt;name&gt;__Disabled</c> is the same setting in the form a shell can export. Orchestrators and
+/// activities cannot be disabled: runs in flight would wait for them forever.
 /// </summary>
-public static class DisabledFunctions
+public sealed partial class DisabledFunctions
 {
-    public static string SettingName(string functionName) => $"AzureWebJobs.{functionName}.Disabled";
+    public static readonly DisabledFunctions None = new(new HashSet<string>(), []);
 
-    /// <summary>Whether the setting disables the function; throws naming the setting when its value is not a boolean.</summary>
-    public static bool IsDisabled(IConfiguration? configuration, string functionName)
+    private DisabledFunctions(IReadOnlySet<string> names, IReadOnlyList<string> unknownSettings)
     {
-        var value = configuration?[SettingName(functionName)] ?? configuration?[$"AzureWebJobs:{functionName}:Disabled"];
-        if (string.IsNullOrWhiteSpace(value)) return false;
-        value = value.Trim();
-        if (bool.TryParse(value, out var disabled)) return disabled;
-        return value switch
-        {
-            "1" => true,
-            "0" => false,
-            _ => throw new InvalidOperationException($"{SettingName(functionName)}: '{value}' is neither true nor false."),
-        };
+        Names = names;
+        UnknownSettings = unknownSettings;
     }
 
-    /// <summary>The names of the disabled functions among <paramref name="functions"/>.</summary>
-    public static IReadOnlySet<string> Of(IConfiguration configuration, IEnumerable<FunctionDefinition> functions) =>
-        functions.Where(f => IsDisabled(configuration, f.Name)).Select(f => f.Name).ToHashSet(StringComparer.OrdinalIgnoreCase);
+    public IReadOnlySet<string> Names { get; }
+
+    /// <summary>Settings of this form that name no function of the app (a typo, or a function since removed).</summary>
+    public IReadOnlyList<string> UnknownSettings { get; }
+
+    public bool Contains(string functionName) => Names.Contains(functionName);
+
+    public static string SettingName(string functionName) => $"AzureWebJobs.{functionName}.Disabled";
+
+    /// <summary>Reads the setting for every function; throws naming every setting that cannot be used.</summary>
+    public static DisabledFunctions Read(IConfiguration configuration, IReadOnlyCollection<FunctionDefinition> functions)
+    {
+        var errors = new List<string>();
+        var names = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var function in functions)
+        {
+            if (!TryRead(configuration, function.Name, out var disabled, out var error)) errors.Add(error);
+            else if (disabled && function.Kind is FunctionTriggerKind.Orchestration or FunctionTriggerKind.Activity)
+                errors.Add($"{SettingName(function.Name)}: {function.Name} is an {(function.Kind == FunctionTriggerKind.Activity ? "activity" : "orchestrator")}; only HTTP and timer functions can be disabled (runs in flight would wait for it forever).");
+            else if (disabled) names.Add(function.Name);
+        }
+        if (errors.Count > 0) throw new InvalidOperationException(string.Join(" ", errors));
+
+        var known = functions.Select(f => f.Name).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        var unknown = configuration.AsEnumerable()
+            .Select(setting => SettingPattern().Match(setting.Key))
+            .Where(match => match.Success && !known.Contains(match.Groups["name"].Value))
+            .Select(match => match.Value)
+            .Order(StringComparer.OrdinalIgnoreCase)
+            .ToList();
+        return new DisabledFunctions(names, unknown);
+    }
+
+    /// <summary>Whether the setting disables the function; false with an error naming the setting when its value is not a boolean.</summary>
+    public static bool TryRead(IConfiguration? configuration, string functionName, out bool disabled, out string error)
+    {
+        var value = (configuration?[SettingName(functionName)] ?? configuration?[$"AzureWebJobs:{functionName}:Disabled"])?.Trim();
+        error = "";
+        disabled = value is not null && (value == "1" || (bool.TryParse(value, out var parsed) && parsed));
+        if (string.IsNullOrEmpty(value) || value is "0" or "1" || bool.TryParse(value, out _)) return true;
+        error = $"{SettingName(functionName)}: '{value}' is not true, false, 1 or 0.";
+        return false;
+    }
+
+    [GeneratedRegex(@"^AzureWebJobs[.:](?<name>[^.:]+)[.:]Disabled$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex SettingPattern();
 }

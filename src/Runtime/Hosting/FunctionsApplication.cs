@@ -43,12 +43,15 @@ public static class FunctionsApplication
 
         var options = FunctionsHostOptions.From(builder.Configuration, args, localSettings.LocalHttpPort);
         var functions = FunctionDiscovery.Discover(functionTypes);
+        var disabled = DisabledFunctions.Read(builder.Configuration, functions);
         var timers = TimerTriggerSet.Create(TimerFunctions.Registrations(functions), builder.Configuration);
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.ListenLocalhost(options.Port));
         builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
         builder.Logging.AddFilter("Microsoft.Hosting.Lifetime", LogLevel.Warning);
+        // "Hosting failed to start" repeats, with a stack trace, the exception StartAsync throws to its caller.
+        builder.Logging.AddFilter("Microsoft.Extensions.Hosting.Internal.Host", LogLevel.Critical);
         builder.Host.Properties[typeof(FunctionsHostOptions)] = options;
-        builder.Services.AddFunctionsHost(options, functions, timers, localSettings);
+        builder.Services.AddFunctionsHost(options, functions, timers, localSettings, disabled);
         return builder;
     }
 
@@ -58,11 +61,11 @@ public static class FunctionsApplication
             ? host
             : throw new InvalidOperationException("This builder was not made by FunctionsApplication.CreateBuilder.");
 
-    public static IServiceCollection AddFunctionsHost(this IServiceCollection services, FunctionsHostOptions options, IReadOnlyList<FunctionDefinition> functions, TimerTriggerSet timers, LocalSettings? localSettings = null)
+    public static IServiceCollection AddFunctionsHost(this IServiceCollection services, FunctionsHostOptions options, IReadOnlyList<FunctionDefinition> functions, TimerTriggerSet timers, LocalSettings? localSettings = null, DisabledFunctions? disabled = null)
     {
         services.AddSingleton(timers);
         services.AddSingleton(options);
-        services.AddSingleton(sp => new FunctionCatalog(functions, localSettings?.Path, DisabledFunctions.Of(sp.GetRequiredService<IConfiguration>(), functions)));
+        services.AddSingleton(new FunctionCatalog(functions, localSettings?.Path, disabled ?? DisabledFunctions.None));
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton(sp => FunctionKeys.Load(sp.GetRequiredService<IConfiguration>(), options.DataDirectory));
         services.AddSingleton(sp => sp.GetRequiredService<FunctionKeys>().Users);
@@ -95,7 +98,7 @@ public static class FunctionsApplication
         var catalog = app.Services.GetRequiredService<FunctionCatalog>();
         _ = app.Services.GetRequiredService<FunctionKeys>();  // a mistake in the key settings stops the host here, not at the first request
         app.UseStaticWebRoot();
-        app.MapHttpFunctions(catalog.Functions, catalog.Disabled);
+        app.MapHttpFunctions(catalog.Functions, catalog.Disabled.Names);
         if (app.Services.GetRequiredService<FunctionsHostOptions>().IsCustomHandler) app.MapTimerInvocations(catalog.Functions);
         app.MapDurableTaskManagementApi();
         return app;
@@ -115,7 +118,7 @@ public static class FunctionsApplication
 }
 
 /// <summary>The app's discovered functions, and which of them the app settings disable.</summary>
-public sealed record FunctionCatalog(IReadOnlyList<FunctionDefinition> Functions, string? LocalSettingsPath, IReadOnlySet<string> Disabled);
+public sealed record FunctionCatalog(IReadOnlyList<FunctionDefinition> Functions, string? LocalSettingsPath, DisabledFunctions Disabled);
 
 /// <summary>Starts the durable engine with the host and stops it (waiting for work in flight) when the host stops.</summary>
 internal sealed class DurableEngineService(DurableTaskEngine engine) : IHostedService

@@ -26,6 +26,8 @@ internal sealed class StartupBanner(Microsoft.AspNetCore.Hosting.IWebHostEnviron
             var disabled = catalog.Disabled.Contains(function.Name) ? $" — disabled by {DisabledFunctions.SettingName(function.Name)}" : "";
             output.WriteLine($"        {function.Name}: {Describe(function, baseUrl, timers, timeProvider.GetUtcNow().UtcDateTime)}{disabled}");
         }
+        foreach (var setting in catalog.Disabled.UnknownSettings)
+            output.WriteLine($"Ignored:       {setting} names no function of this app.");
         output.WriteLine();
         output.WriteLine($"Durable store: {(options.Store == "memory" ? "in memory (nothing is kept after exit)" : FunctionsApplication.StorePath(options))}");
         output.WriteLine($"Data folder:   {options.DataDirectory}");

@@ -18,6 +18,8 @@ public sealed class ApprovalsApiTests
         { "no principal", null, """{ "decision": "approve" }""", 401, ApprovalsApi.PrincipalHeader },
         { "not json", "alice", "approve", 400, "body" },
         { "unknown decision", "alice", """{ "decision": "maybe" }""", 400, "decision" },
+        { "decision not a string", "alice", """{ "decision": 1 }""", 400, "decision" },
+        { "comment not a string", "alice", """{ "decision": "approve", "comment": ["a"] }""", 400, "comment" },
         { "missing decision", "alice", """{ "comment": "ok" }""", 400, "decision" },
         { "pusher", "dave", """{ "decision": "approve" }""", 403, "approver" },
         { "not an approver", "carol", """{ "decision": "approve" }""", 403, "approver" },
@@ -53,12 +55,13 @@ public sealed class ApprovalsApiTests
     }
 
     [Fact]
-    public async Task Unknown_gate_is_404()
+    public async Task Unknown_gate_is_404_naming_the_environment_or_the_run_when_there_is_no_such_run()
     {
         await using var gate = await ApprovalGateHarness.OpenAsync(ApprovalGateHarness.Policy());
         var api = new ApprovalsApi(Tokens, gate.Clock, UserKeys.None);
 
         AssertProblem(await api.Decide(Post("alice", """{ "decision": "approve" }"""), Run, "staging", gate.Client, default), 404, "environment", "unknown");
+        AssertProblem(await api.Decide(Post("alice", """{ "decision": "approve" }"""), "run-nope", Env, gate.Client, default), 404, "runId", "no run");
     }
 
     [Fact]

@@ -8,6 +8,8 @@ public sealed class StartupErrorTests
     [Theory]
     [InlineData("PIPELINES_USERS", "alice=short", "The host cannot start: PIPELINES_USERS: the key of alice is shorter than 24 characters")]
     [InlineData("PIPELINES_WEBHOOK_MAX_BYTES", "lots", "The host cannot start: PIPELINES_WEBHOOK_MAX_BYTES must be a positive whole number of bytes (was 'lots').")]
+    [InlineData("AzureWebJobs.Checkout.Disabled", "true", "The host cannot start: AzureWebJobs.Checkout.Disabled: Checkout is an activity; only HTTP and timer functions can be disabled")]
+    [InlineData("AzureWebJobs.HealthCheckTimer.Disabled", "maybe", "The host cannot start: AzureWebJobs.HealthCheckTimer.Disabled: 'maybe' is not true, false, 1 or 0.")]
     public async Task A_bad_setting_stops_the_host_with_the_reason(string setting, string value, string message)
     {
         using var data = new TempDirectory("startup-error");
@@ -22,5 +24,21 @@ public sealed class StartupErrorTests
         Assert.Contains(message, output, StringComparison.Ordinal);
         Assert.DoesNotContain("   at ", output, StringComparison.Ordinal);
         Assert.DoesNotContain("Host listening", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_port_in_use_stops_the_host_with_the_reason_and_how_to_choose_another()
+    {
+        using var data = new TempDirectory("startup-port");
+        var port = FreePort.Next();
+        using var holder = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, port);
+        holder.Start();
+
+        var (exitCode, output) = await FunctionsHostProcess.RunToExitAsync(port, new Dictionary<string, string> { ["PIPELINES_DATA_DIR"] = data.Path });
+
+        Assert.Equal(1, exitCode);
+        Assert.Contains($"The host cannot start: Failed to bind to address http://127.0.0.1:{port}: address already in use. Is another host running?", output, StringComparison.Ordinal);
+        Assert.Contains($"--port {port + 1}", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", output, StringComparison.Ordinal);
     }
 }

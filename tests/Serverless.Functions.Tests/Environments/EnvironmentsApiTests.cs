@@ -97,6 +97,8 @@ public sealed class EnvironmentsApiTests : IAsyncLifetime
 
         Assert.Equal(HttpStatusCode.Unauthorized, (await RollbackAsync(FunctionsApp.FunctionKey, "")).Status);
         GitHubWebhookRefusalTests.AssertProblem(await RollbackAsync(MasterKey, "{not json"), HttpStatusCode.BadRequest, "body");
+        GitHubWebhookRefusalTests.AssertProblem(await RollbackAsync(MasterKey, "[1]"), HttpStatusCode.BadRequest, "body");
+        GitHubWebhookRefusalTests.AssertProblem(await RollbackAsync(MasterKey, "{\"reason\": 5}"), HttpStatusCode.BadRequest, "reason");
         GitHubWebhookRefusalTests.AssertProblem(await RollbackAsync(MasterKey, $"{{\"reason\":\"{new string('x', 501)}\"}}"), HttpStatusCode.BadRequest, "reason");
         Assert.NotNull(await RunApi.VersionOnPortAsync(_devPort));
     }

@@ -77,6 +77,17 @@ public sealed class RunsApiTests(RunsApiTests.ThreeRuns runs) : IClassFixture<Ru
         Assert.Contains("top", answer.Text("detail"));
     }
 
+    [Fact]
+    public async Task An_unknown_status_filter_is_a_bad_request_listing_the_statuses()
+    {
+        var answer = await _app.GetAsync("api/runs?status=Bogus");
+        var known = await _app.GetAsync("api/runs?status=superseded");
+
+        GitHubWebhookRefusalTests.AssertProblem(answer, HttpStatusCode.BadRequest, "status");
+        Assert.Equal("status must be one of Queued, Running, Succeeded, Failed, Canceled, Validated, Built, Superseded.", answer.Text("detail"));
+        Assert.Equal(HttpStatusCode.OK, known.Status);
+    }
+
     [Theory]
     [InlineData("api/runs/run-00000000-0000-0000-0000-000000000000", "id")]
     [InlineData("api/runs/deploy-queue-acme.alpha-dev", "id")]

@@ -66,7 +66,7 @@ public sealed class FunctionsHostTests
     {
         var error = await Assert.ThrowsAsync<InvalidOperationException>(() => FunctionsHostFixture.StartAsync(null, "--AzureWebJobs.Echo.Disabled", "off"));
 
-        Assert.Equal("AzureWebJobs.Echo.Disabled: 'off' is neither true nor false.", error.Message);
+        Assert.Equal("AzureWebJobs.Echo.Disabled: 'off' is not true, false, 1 or 0.", error.Message);
     }
 
     [Fact]

@@ -61,9 +61,9 @@ public sealed class SecurityFunctions(DurableTaskClient client, IArtifactStore a
         [HttpTrigger(AuthorizationLevel.Admin, "post", Route = "security/freeze/{owner}/{repo}/override")] HttpRequest request, string owner, string repo)
     {
         var repository = repositories.Repositories.FirstOrDefault(r => r.Equals($"{owner}/{repo}", StringComparison.OrdinalIgnoreCase)) ?? $"{owner}/{repo}";
-        var (readable, body) = await OptionalJsonBody.ReadAsync<FreezeOverrideRequest>(request, request.HttpContext.RequestAborted);
-        if (!readable)
-            return FieldProblem.Of(StatusCodes.Status400BadRequest, "Send JSON: {\"reason\": \"...\", \"by\": \"...\"}.", "body", "Invalid body");
+        var (badField, body) = await OptionalJsonBody.ReadAsync<FreezeOverrideRequest>(request, request.HttpContext.RequestAborted);
+        if (badField is not null)
+            return FieldProblem.Of(StatusCodes.Status400BadRequest, "Send JSON: {\"reason\": \"...\", \"by\": \"...\"}.", badField, "Invalid body");
         if (string.IsNullOrWhiteSpace(body?.Reason))
             return FieldProblem.Of(StatusCodes.Status400BadRequest, "Send JSON: {\"reason\": \"why the freeze may be lifted\", \"by\": \"who\"}.", "reason", "A reason is required");
         if (FreeText.TooLong(body.Reason.Trim(), "reason") is { } reasonTooLong) return reasonTooLong;

@@ -51,14 +51,9 @@ public sealed class TimerTriggerSet
                 errors.Add($"Timer function '{registration.FunctionName}': invalid schedule '{resolved}'{from}. {error}");
                 continue;
             }
-            bool disabled;
-            try
+            if (!DisabledFunctions.TryRead(configuration, registration.FunctionName, out var disabled, out var disabledError))
             {
-                disabled = DisabledFunctions.IsDisabled(configuration, registration.FunctionName);
-            }
-            catch (InvalidOperationException e)
-            {
-                errors.Add($"Timer function '{registration.FunctionName}': {e.Message}");
+                errors.Add($"Timer function '{registration.FunctionName}': {disabledError}");
                 continue;
             }
             triggers.Add(new TimerTrigger(registration, schedule, disabled));

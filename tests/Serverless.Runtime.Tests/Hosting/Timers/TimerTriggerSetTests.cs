@@ -133,6 +133,6 @@ public sealed class TimerTriggerSetTests
     {
         var error = Assert.Throws<TimerScheduleException>(() => TimerTriggerSet.Create([Timer("Report", "0 0 * * * *")], Settings(("AzureWebJobs.Report.Disabled", "yes"))));
 
-        Assert.Equal("Timer function 'Report': AzureWebJobs.Report.Disabled: 'yes' is neither true nor false.", Assert.Single(error.Errors));
+        Assert.Equal("Timer function 'Report': AzureWebJobs.Report.Disabled: 'yes' is not true, false, 1 or 0.", Assert.Single(error.Errors));
     }
 }
