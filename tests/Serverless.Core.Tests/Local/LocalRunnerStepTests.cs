@@ -67,7 +67,7 @@ public sealed class LocalRunnerStepTests : IDisposable
     [Fact]
     public async Task Timeout_kills_the_whole_process_tree()
     {
-        var result = await RunAsync("sh -c 'sleep 300 & echo $! > grandchild.pid; wait' & echo $! > child.pid; wait", TimeSpan.FromSeconds(1));
+        var result = await RunAsync("sh -c 'sleep 300 & echo $! > grandchild.pid; wait' & echo $! > child.pid; wait", TimeSpan.FromSeconds(5));
 
         Assert.True(result.TimedOut);
         Assert.False(result.Succeeded);

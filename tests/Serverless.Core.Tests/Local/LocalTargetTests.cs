@@ -45,7 +45,7 @@ public sealed class LocalTargetTests : IAsyncLifetime
         Assert.Equal("v1", v2.PreviousVersion);
         Assert.Equal("v2", await ServedVersionAsync());
 
-        var v3 = await DeployAsync("v3", unhealthy: true, healthTimeout: TimeSpan.FromSeconds(8));
+        var v3 = await DeployAsync("v3", unhealthy: true, healthTimeout: TimeSpan.FromSeconds(20));
         Assert.Equal(DeploymentOutcome.Unhealthy, v3.Outcome);
         Assert.False(v3.Succeeded);
         Assert.Contains("did not answer /health with 200", v3.Message, StringComparison.Ordinal);
@@ -61,7 +61,7 @@ public sealed class LocalTargetTests : IAsyncLifetime
         Assert.Contains("hello-service v3 listening", v3Log, StringComparison.Ordinal);
         // The deploy log says why the version never went live: the probe's answers, then the verdict.
         Assert.Contains("--- GET /health: status 500\n", v3Log, StringComparison.Ordinal);
-        Assert.Contains("--- unhealthy: v3 did not answer /health with 200 within 8s (last: status 500).\n", v3Log, StringComparison.Ordinal);
+        Assert.Contains("--- unhealthy: v3 did not answer /health with 200 within 20s (last: status 500).\n", v3Log, StringComparison.Ordinal);
         Assert.Equal(LocalTarget.LogNameFor("DEV", Service, "v3"), v3.LogName);
     }
 

@@ -50,16 +50,22 @@ public sealed class DashboardFixture : IAsyncLifetime
         """;
 
     /// <summary>
-    /// The <c>mode</c> check does what the commit's MODE file says: <c>slow</c> prints a line, waits, prints
-    /// another (a log to watch stream); <c>fail</c> fails the run; anything else passes at once.
+    /// The <c>mode</c> check does what the first line of the commit's MODE file says: <c>slow</c> prints a line, waits
+    /// until the file named on MODE's second line exists (the test creates it once it has watched; two minutes at
+    /// most), prints another (a log to watch stream); <c>fail</c> fails the run; anything else passes at once.
     /// </summary>
     public const string ModeCheck = """
-        case "$(cat MODE 2>/dev/null)" in
-          slow) echo "slow check: first line"; sleep 10; echo "slow check: second line" ;;
+        case "$(head -n 1 MODE 2>/dev/null)" in
+          slow) echo "slow check: first line"; release="$(sed -n 2p MODE)"; i=0
+                while [ ! -e "$release" ] && [ $i -lt 600 ]; do sleep 0.2; i=$((i+1)); done
+                echo "slow check: second line" ;;
           fail) echo "the mode check fails on purpose"; exit 1 ;;
           *) echo "nothing to do" ;;
         esac
         """;
+
+    /// <summary>Created by a test to let the <c>slow</c> mode check finish.</summary>
+    public string SlowCheckRelease => _data.Combine("release-slow-check");
 
     /// <summary>How long pipeline progress may take on a busy CI machine.</summary>
     public static readonly TimeSpan PipelineTimeout = TimeSpan.FromMinutes(2);
@@ -203,7 +209,7 @@ public sealed class DashboardFixture : IAsyncLifetime
             _head = await _repository!.CommitAsync(message, new Dictionary<string, string>
             {
                 ["NOTES.md"] = $"{message}\n{Guid.NewGuid()}\n",
-                ["MODE"] = mode + "\n",
+                ["MODE"] = mode == "slow" ? $"slow\n{SlowCheckRelease}\n" : mode + "\n",
             });
             return (before, _head);
         }

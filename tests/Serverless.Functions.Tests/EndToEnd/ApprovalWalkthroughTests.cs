@@ -92,7 +92,7 @@ public sealed class ApprovalWalkthroughTests(ITestOutputHelper output) : IAsyncL
         var second = await _repository.CommitAsync("Second version", new Dictionary<string, string> { ["NOTES.md"] = "second\n" });
         var secondRun = await PushAsync(first, second);
 
-        await Eventually.TrueAsync(async () => (await _http.GetStringAsync("api/approvals")).Contains(secondRun, StringComparison.Ordinal), "the gate is listed");
+        await Eventually.TrueAsync(async () => (await _http.GetStringAsync("api/approvals")).Contains(secondRun, StringComparison.Ordinal), "the gate is listed", TimeSpan.FromMinutes(2));
         Assert.Contains("Awaiting approval 0/2", await _http.GetStringAsync("api/approvals"));
         await ExpectAsync(await DecideAsync(secondRun, "octocat", "approve"), HttpStatusCode.Forbidden);
         await ExpectAsync(await DecideAsync(secondRun, "carol", "approve"), HttpStatusCode.Forbidden);

@@ -69,7 +69,7 @@ public sealed class FunctionsHostProcess : IAsyncDisposable
         start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "Serverless.Functions.dll"));
         start.ArgumentList.Add("--port");
         start.ArgumentList.Add(port.ToString());
-        foreach (var (name, value) in QuietTimers.With(settings)) start.Environment[name] = value;
+        foreach (var (name, value) in TestHostDefaults.With(settings)) start.Environment[name] = value;
         return start;
     }
 

@@ -65,7 +65,7 @@ public sealed class FunctionsApp : IAsyncDisposable
             ["LocalTarget:Ports:staging"] = FreePort.Next().ToString(),
             ["LocalTarget:Ports:production"] = FreePort.Next().ToString(),
         };
-        foreach (var (name, value) in QuietTimers.With(settings)) all[name] = value;
+        foreach (var (name, value) in TestHostDefaults.With(settings)) all[name] = value;
         string[] args = ["--port", port.ToString(), .. all.Select(s => $"--{s.Key}={s.Value}")];
 
         var builder = FunctionsApplication.CreateBuilder(args, typeof(GitHubWebhookFunction).Assembly.GetTypes());
@@ -96,7 +96,7 @@ public sealed class FunctionsApp : IAsyncDisposable
         {
             run = await Http.GetFromJsonAsync<JsonElement>($"api/runs/{runId}");
             return run.GetProperty("run").GetProperty("status").GetString() is not ("Running" or "Queued");
-        }, $"run {runId} finishes", deadline ?? TimeSpan.FromMinutes(1));
+        }, $"run {runId} finishes", deadline ?? TimeSpan.FromMinutes(2));
         return run;
     }
 

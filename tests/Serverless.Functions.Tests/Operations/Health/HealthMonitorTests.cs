@@ -157,7 +157,7 @@ public sealed class HealthMonitorTests : IAsyncLifetime
             "--PAGERDUTY_API_URL", _pagerDuty.BaseUrl.ToString(),
             "--PAGERDUTY_ROUTING_KEY", FakePagerDuty.ValidRoutingKey,
             "--HEALTH_ROLLBACK_GRACE", grace.ToString(),
-            .. QuietTimers.Settings.SelectMany(s => new[] { "--" + s.Key, s.Value }),
+            .. TestHostDefaults.Settings.SelectMany(s => new[] { "--" + s.Key, s.Value }),
         ];
         var builder = FunctionsApplication.CreateBuilder(args, [typeof(HealthMonitorOrchestrator), typeof(HealthActivities), typeof(HealthFunctions)]);
         builder.Services.AddSingleton(_target);
