@@ -57,6 +57,9 @@ public sealed class LocalTargetTests : IAsyncLifetime
         Assert.Null(service.Candidate);
         Assert.NotEqual(service.Live.Slot, service.Previous.Slot);
         Assert.True(service.Live.Running && service.Previous.Running);
+        // Below every OS's ephemeral range, so no outgoing connection can take a version's port before it binds.
+        Assert.All(new[] { service.Live.Port, service.Previous.Port }, port => Assert.InRange(port, 10000, 19999));
+        Assert.NotEqual(service.Live.Port, service.Previous.Port);
         var v3Log = await _artifacts.ReadAllTextAsync(v3.LogName);
         Assert.Contains("hello-service v3 listening", v3Log, StringComparison.Ordinal);
         // The deploy log says why the version never went live: the probe's answers, then the verdict.
