@@ -36,10 +36,10 @@ public static class RunViews
 
     public static string InstanceIdFor(string deliveryId) => InstancePrefix + deliveryId;
 
-    /// <summary>The instance when it is a pipeline run (webhook-started or restarted under a new id), else null.</summary>
     /// <summary>What to ask the store for when listing runs: runs only, not their gates, deployments or timers.</summary>
     public static readonly IReadOnlyCollection<string> OrchestrationNames = [nameof(PipelineOrchestrator)];
 
+    /// <summary>The instance when it is a pipeline run (webhook-started or restarted under a new id), else null.</summary>
     public static OrchestrationMetadata? AsRun(OrchestrationMetadata? instance) =>
         instance?.Name == nameof(PipelineOrchestrator) ? instance : null;
 

@@ -56,11 +56,14 @@ public sealed partial class DisabledFunctions
     public static bool TryRead(IConfiguration? configuration, string functionName, out bool disabled, out string error)
     {
         var value = (configuration?[SettingName(functionName)] ?? configuration?[$"AzureWebJobs:{functionName}:Disabled"])?.Trim();
-        error = "";
-        disabled = value is not null && (value == "1" || (bool.TryParse(value, out var parsed) && parsed));
-        if (string.IsNullOrEmpty(value) || value is "0" or "1" || bool.TryParse(value, out _)) return true;
-        error = $"{SettingName(functionName)}: '{value}' is not true, false, 1 or 0.";
-        return false;
+        (disabled, error) = value switch
+        {
+            null or "" or "0" => (false, ""),
+            "1" => (true, ""),
+            _ when bool.TryParse(value, out var parsed) => (parsed, ""),
+            _ => (false, $"{SettingName(functionName)}: '{value}' is not true, false, 1 or 0."),
+        };
+        return error.Length == 0;
     }
 
     [GeneratedRegex(@"^AzureWebJobs[.:](?<name>[^.:]+)[.:]Disabled$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
