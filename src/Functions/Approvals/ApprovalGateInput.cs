@@ -4,7 +4,14 @@ using Serverless.Core.Pipelines;
 namespace Serverless.Functions.Approvals;
 
 /// <summary>What <see cref="ApprovalGateOrchestrator"/> is opened with; <see cref="Teams"/> is the <c>PIPELINES_TEAMS</c> setting when the run reached the gate.</summary>
-public sealed record ApprovalGateInput(string RunId, string Repository, string CommitSha, string Environment, string? Pusher, ApprovalPolicy Policy, string? Teams);
+public sealed record ApprovalGateInput(string RunId, string Repository, string CommitSha, string Environment, string? Pusher, ApprovalPolicy Policy, string? Teams)
+{
+    /// <summary>
+    /// Whether the gate asks if its run has ended before each reminder. Set on every gate opened now; gates opened by an
+    /// earlier version lack it and keep the history they were recorded with.
+    /// </summary>
+    public bool ChecksRunBeforeReminding { get; init; }
+}
 
 /// <summary>The gate's custom status: what the approvals API validates against and lists.</summary>
 public sealed record ApprovalGateStatus(string Text, string RunId, string Repository, string CommitSha, string Environment, string? Teams, ApprovalGateState State);

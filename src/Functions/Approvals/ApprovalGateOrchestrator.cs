@@ -32,7 +32,7 @@ public sealed class ApprovalGateOrchestrator
             catch (TaskCanceledException)
             {
                 state = ApprovalGate.Expire(state, Now(context));
-                if (state.Outcome == ApprovalOutcome.Pending && await context.CallActivityAsync<string?>(nameof(EndedRuns.RunEnded), input.RunId) is not null)
+                if (state.Outcome == ApprovalOutcome.Pending && input.ChecksRunBeforeReminding && await RunEndedAsync(context, input.RunId))
                     state = ApprovalGate.Withdraw(state);
                 if (state.Outcome == ApprovalOutcome.Pending)
                     await context.CallActivityAsync<bool>(nameof(ApprovalActivities.RemindApprovers), new ApprovalReminder(input, ApprovalGate.Describe(state), state.ExpiresAt));
@@ -40,6 +40,19 @@ public sealed class ApprovalGateOrchestrator
             Publish(context, input, state);
         }
         return state;
+    }
+
+    /// <summary>A store that cannot answer now leaves the gate open: reminding once too often beats failing the run.</summary>
+    private static async Task<bool> RunEndedAsync(TaskOrchestrationContext context, string runId)
+    {
+        try
+        {
+            return await context.CallActivityAsync<string?>(nameof(EndedRuns.RunEnded), runId) is not null;
+        }
+        catch (TaskFailedException)
+        {
+            return false;
+        }
     }
 
     private static DateTimeOffset Now(TaskOrchestrationContext context) => new(context.CurrentUtcDateTime, TimeSpan.Zero);

@@ -80,7 +80,7 @@ public sealed class PipelineSteps(TaskOrchestrationContext context, PipelineRun 
             new DeploymentRecordInput(run, environment.Name, null, DeploymentState.Queued, url, $"awaiting {policy.Required} approval(s)"));
         var teams = await context.CallActivityAsync<string?>(nameof(ApprovalActivities.ApprovalTeamsSetting), run.RunId);
         var gate = await context.CallSubOrchestratorAsync<ApprovalGateState>(nameof(ApprovalGateOrchestrator),
-            new ApprovalGateInput(run.RunId, run.Repository, run.CommitSha, environment.Name, run.Pusher, policy, teams),
+            new ApprovalGateInput(run.RunId, run.Repository, run.CommitSha, environment.Name, run.Pusher, policy, teams) { ChecksRunBeforeReminding = true },
             TaskOptions.WithInstanceId(ApprovalGates.InstanceIdFor(run.RunId, environment.Name)));
         var text = ApprovalGate.Describe(gate);
         _progress.Update(s => s with { Approvals = gate.Decisions });

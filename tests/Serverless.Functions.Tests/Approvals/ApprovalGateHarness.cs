@@ -50,12 +50,13 @@ public sealed class ApprovalGateHarness : IAsyncDisposable
     private const string RunStandIn = "PipelineRunStandIn";
 
     /// <summary>Opens a gate for run-42 on production, pushed by dave, and waits until it is waiting for decisions.</summary>
-    public static async Task<ApprovalGateHarness> OpenAsync(ApprovalPolicy policy)
+    /// <param name="checksRun">False opens the gate as a version before the run check did.</param>
+    public static async Task<ApprovalGateHarness> OpenAsync(ApprovalPolicy policy, bool checksRun = true)
     {
         var harness = new ApprovalGateHarness();
         await harness._engine.StartAsync();
         await harness.Client.ScheduleNewOrchestrationInstanceAsync(RunStandIn,
-            new ApprovalGateInput(RunId, "acme/shop", "abcdef1234567", Environment, "dave", policy, "release=alice,bob;ops=carol"),
+            new ApprovalGateInput(RunId, "acme/shop", "abcdef1234567", Environment, "dave", policy, "release=alice,bob;ops=carol") { ChecksRunBeforeReminding = checksRun },
             new StartOrchestrationOptions(RunId));
         await Eventually(async () => await harness.Client.GetInstanceAsync(InstanceId) is not null, "the run opens its gate");
         await harness.UntilTimersAsync(1);

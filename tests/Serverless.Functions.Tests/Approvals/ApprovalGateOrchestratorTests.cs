@@ -1,4 +1,6 @@
 using Serverless.Core.Gates;
+using Serverless.Functions.Approvals;
+using Serverless.Runtime.Durable.History;
 
 namespace Serverless.Functions.Tests.Approvals;
 
@@ -63,6 +65,17 @@ public sealed class ApprovalGateOrchestratorTests
         var closed = await gate.CompletionAsync();
         Assert.Equal((ApprovalOutcome.Withdrawn, "Withdrawn: the run ended"), (closed.Outcome, ApprovalGate.Describe(closed)));
         Assert.Single(gate.Reminders);
+    }
+
+    [Fact]
+    public async Task A_gate_opened_before_the_run_check_existed_keeps_the_history_it_was_recorded_with()
+    {
+        await using var gate = await ApprovalGateHarness.OpenAsync(ApprovalGateHarness.Policy(required: 2, remind: TimeSpan.FromHours(1)), checksRun: false);
+        gate.Clock.Advance(TimeSpan.FromHours(1));
+        await gate.UntilTimersAsync(2);
+
+        var scheduled = (await gate.Client.GetOrchestrationHistoryAsync(ApprovalGateHarness.InstanceId)).OfType<TaskScheduledEvent>().Select(e => e.Name);
+        Assert.Equal([nameof(ApprovalActivities.RemindApprovers)], scheduled);
     }
 
     [Fact]

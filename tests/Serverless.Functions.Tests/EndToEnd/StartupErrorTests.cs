@@ -37,8 +37,24 @@ public sealed class StartupErrorTests
         var (exitCode, output) = await FunctionsHostProcess.RunToExitAsync(port, new Dictionary<string, string> { ["PIPELINES_DATA_DIR"] = data.Path });
 
         Assert.Equal(1, exitCode);
-        Assert.Contains($"The host cannot start: Failed to bind to address http://127.0.0.1:{port}: address already in use. Is another host running?", output, StringComparison.Ordinal);
+        Assert.Contains($"The host cannot start: port {port} is in use. Is another host running?", output, StringComparison.Ordinal);
         Assert.Contains($"--port {port + 1}", output, StringComparison.Ordinal);
         Assert.DoesNotContain("   at ", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_second_host_on_the_same_data_folder_stops_before_touching_anything_and_the_first_keeps_serving()
+    {
+        using var data = new TempDirectory("startup-two-hosts");
+        var settings = new Dictionary<string, string> { ["PIPELINES_DATA_DIR"] = data.Path };
+        await using var first = await FunctionsHostProcess.StartAsync(FreePort.Next(), settings);
+
+        var (exitCode, output) = await FunctionsHostProcess.RunToExitAsync(FreePort.Next(), settings);
+
+        Assert.Equal(1, exitCode);
+        Assert.Contains($"The host cannot start: another host is running on the data folder {data.Path}. Stop it, or give this one its own folder with PIPELINES_DATA_DIR.", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("Timer function", output, StringComparison.Ordinal);
+        using var http = new HttpClient();
+        Assert.Equal(System.Net.HttpStatusCode.OK, (await http.GetAsync(new Uri(first.BaseUrl, "api/status"))).StatusCode);
     }
 }
