@@ -13,18 +13,30 @@ public static class OptionalJsonBody
     public static async Task<(string? BadField, T? Value)> ReadAsync<T>(HttpRequest request, CancellationToken cancellationToken) where T : class
     {
         if (request.ContentLength is not > 0 && request.Headers.TransferEncoding.Count == 0) return (null, null);
+        JsonDocument document;
         try
         {
-            return (null, await JsonSerializer.DeserializeAsync<T>(request.Body, JsonSerializerOptions.Web, cancellationToken));
+            document = await JsonDocument.ParseAsync(request.Body, cancellationToken: cancellationToken);
         }
-        catch (JsonException e)
+        catch (JsonException)
         {
-            return (FieldOf(e), null);
+            return ("body", null);  // not JSON at all (cut off, or not JSON): no property is to blame
+        }
+        using (document)
+        {
+            try
+            {
+                return (null, document.Deserialize<T>(JsonSerializerOptions.Web));
+            }
+            catch (JsonException e)
+            {
+                return (FieldOf(e), null);
+            }
         }
     }
 
-    /// <summary>The top-level property a JSON error is about ("$.reason" → "reason"), or "body" when it is about the whole.</summary>
-    public static string FieldOf(JsonException error)
+    // "$.reason" → "reason"; "$" (the body is an array, a string, …) → "body".
+    private static string FieldOf(JsonException error)
     {
         var path = error.Path;
         if (path is null || !path.StartsWith("$.", StringComparison.Ordinal) || path.Length == 2) return "body";

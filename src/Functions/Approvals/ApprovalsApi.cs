@@ -45,15 +45,9 @@ public sealed class ApprovalsApi(ApprovalTokens tokens, TimeProvider timeProvide
         if (ClientPrincipal.NameOf(request) is not { } approver)
             return FieldProblem.Of(StatusCodes.Status401Unauthorized, $"The {PrincipalHeader} header names the approver and is missing.", PrincipalHeader);
         if (FreeText.TooLong(approver, PrincipalHeader, FreeText.MaxNameLength) is { } nameTooLong) return nameTooLong;
-        DecisionBody? body;
-        try
-        {
-            body = await JsonSerializer.DeserializeAsync<DecisionBody>(request.Body, JsonSerializerOptions.Web, cancellationToken);
-        }
-        catch (JsonException e)
-        {
-            return FieldProblem.Of(StatusCodes.Status400BadRequest, "The body must be JSON: { \"decision\": \"approve\" | \"reject\", \"comment\": \"...\" }.", OptionalJsonBody.FieldOf(e));
-        }
+        var (badField, body) = await OptionalJsonBody.ReadAsync<DecisionBody>(request, cancellationToken);
+        if (badField is not null)
+            return FieldProblem.Of(StatusCodes.Status400BadRequest, "The body must be JSON: { \"decision\": \"approve\" | \"reject\", \"comment\": \"...\" }.", badField);
         if (body?.Decision?.ToLowerInvariant() is not ("approve" or "reject"))
             return FieldProblem.Of(StatusCodes.Status400BadRequest, "decision must be \"approve\" or \"reject\".", "decision");
         if (FreeText.TooLong(body.Comment, "comment") is { } commentTooLong) return commentTooLong;

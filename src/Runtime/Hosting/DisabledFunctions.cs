@@ -55,7 +55,7 @@ public sealed partial class DisabledFunctions
     /// <summary>Whether the setting disables the function; false with an error naming the setting when its value is not a boolean.</summary>
     public static bool TryRead(IConfiguration? configuration, string functionName, out bool disabled, out string error)
     {
-        var value = (configuration?[SettingName(functionName)] ?? configuration?[$"AzureWebJobs:{functionName}:Disabled"])?.Trim();
+        var value = Value(configuration, functionName)?.Trim();
         (disabled, error) = value switch
         {
             null or "" or "0" => (false, ""),
@@ -64,6 +64,18 @@ public sealed partial class DisabledFunctions
             _ => (false, $"{SettingName(functionName)}: '{value}' is not true, false, 1 or 0."),
         };
         return error.Length == 0;
+    }
+
+    // The two spellings are one setting: the source that wins (environment over local.settings.json, command line over
+    // both) decides, whichever spelling it uses.
+    private static string? Value(IConfiguration? configuration, string functionName)
+    {
+        string[] keys = [SettingName(functionName), $"AzureWebJobs:{functionName}:Disabled"];
+        if (configuration is not IConfigurationRoot root) return keys.Select(key => configuration?[key]).FirstOrDefault(v => v is not null);
+        foreach (var provider in root.Providers.Reverse())
+            foreach (var key in keys)
+                if (provider.TryGet(key, out var value)) return value;
+        return null;
     }
 
     [GeneratedRegex(@"^AzureWebJobs[.:](?<name>[^.:]+)[.:]Disabled$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]

@@ -43,7 +43,7 @@ public static class HttpFunctionEndpoints
         // Callers without the master key are not told that a disabled function exists.
         if (!FunctionsHostCaller.IsFunctionsHost(http) && disabled && !keys.Allows(AuthorizationLevel.Admin, presented))
         {
-            await Problems.Write(http, StatusCodes.Status404NotFound, "Not found", "There is no enabled function at this address.");
+            await Problems.Write(http, StatusCodes.Status404NotFound, "Not found", "There is no function at this address.");
             return;
         }
         if (!FunctionsHostCaller.IsFunctionsHost(http) && !keys.Allows(level, presented))

@@ -19,6 +19,7 @@ public sealed class ApprovalsApiTests
         { "not json", "alice", "approve", 400, "body" },
         { "unknown decision", "alice", """{ "decision": "maybe" }""", 400, "decision" },
         { "decision not a string", "alice", """{ "decision": 1 }""", 400, "decision" },
+        { "cut off", "alice", """{ "decision": "appr""", 400, "body" },
         { "comment not a string", "alice", """{ "decision": "approve", "comment": ["a"] }""", 400, "comment" },
         { "missing decision", "alice", """{ "comment": "ok" }""", 400, "decision" },
         { "pusher", "dave", """{ "decision": "approve" }""", 403, "approver" },
@@ -129,7 +130,9 @@ public sealed class ApprovalsApiTests
     {
         var context = new DefaultHttpContext();
         if (principal is not null) context.Request.Headers[ApprovalsApi.PrincipalHeader] = principal;
-        context.Request.Body = new MemoryStream(Encoding.UTF8.GetBytes(body));
+        var bytes = Encoding.UTF8.GetBytes(body);
+        context.Request.Body = new MemoryStream(bytes);
+        context.Request.ContentLength = bytes.Length;
         return context.Request;
     }
 

@@ -38,4 +38,16 @@ public sealed class DisabledFunctionsTests
         Assert.Empty(disabled.Names);
         Assert.Equal(["AzureWebJobs.Ehco.Disabled", "AzureWebJobs:Gone:Disabled"], disabled.UnknownSettings);
     }
+
+    [Fact]
+    public void The_source_that_wins_decides_whichever_spelling_it_uses()
+    {
+        static IConfiguration Layered(string lower, string lowerValue, string upper, string upperValue) => new ConfigurationBuilder()
+            .AddInMemoryCollection([new(lower, lowerValue)])   // e.g. local.settings.json
+            .AddInMemoryCollection([new(upper, upperValue)])   // e.g. the environment
+            .Build();
+
+        Assert.Contains("Echo", DisabledFunctions.Read(Layered("AzureWebJobs.Echo.Disabled", "false", "AzureWebJobs:Echo:Disabled", "true"), Functions).Names);
+        Assert.Empty(DisabledFunctions.Read(Layered("AzureWebJobs:Echo:Disabled", "true", "AzureWebJobs.Echo.Disabled", "false"), Functions).Names);
+    }
 }

@@ -37,6 +37,6 @@ internal static partial class Logs
     [LoggerMessage(4011, LogLevel.Information, "Terminated timer {InstanceId}: {Reason}")]
     public static partial void TimerTerminated(this ILogger logger, string instanceId, string reason);
 
-    [LoggerMessage(4012, LogLevel.Warning, "Timer function {FunctionName} is disabled; an occurrence that fired before its timer was stopped was not run")]
+    [LoggerMessage(4012, LogLevel.Warning, "Timer function {FunctionName} is disabled on this host; an occurrence its timer fired was not run")]
     public static partial void DisabledNotRun(this ILogger logger, string functionName);
 }

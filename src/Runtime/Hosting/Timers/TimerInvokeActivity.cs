@@ -14,7 +14,7 @@ internal sealed class TimerInvokeActivity(TimerTriggerSet timers, IServiceProvid
             ?? throw new InvalidOperationException($"Timer function '{invocation.FunctionName}' is not registered in this host.");
         if (trigger.Disabled)
         {
-            // Its timer fired before the host's start-up terminated it.
+            // Its timer fired before this host's start-up terminated it, or another host sharing the store has it enabled.
             var loggerFactory = services?.GetService<ILoggerFactory>() ?? NullLoggerFactory.Instance;
             loggerFactory.CreateLogger(TimerScheduleOrchestrator.LogCategory).DisabledNotRun(trigger.FunctionName);
             return null;

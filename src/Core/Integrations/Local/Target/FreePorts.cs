@@ -25,13 +25,15 @@ internal static class FreePorts
         for (var attempt = 0; attempt < Attempts; attempt++)
         {
             var port = Random.Shared.Next(First, Last + 1);
-            if (!Remember(port)) continue;
-            if (IsFree(port)) return port;
+            if (IsFree(port) && Remember(port)) return port;
         }
         throw new IOException($"No free port for a deployed version in {First}–{Last} after {Attempts} tries.");
     }
 
-    public static bool IsFree(int port)
+    /// <summary>Takes <paramref name="port"/> again (a restored version's) if it is still free; false when it is not.</summary>
+    public static bool TryReuse(int port) => IsFree(port) && Remember(port);
+
+    private static bool IsFree(int port)
     {
         try
         {

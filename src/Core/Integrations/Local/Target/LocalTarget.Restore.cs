@@ -82,7 +82,7 @@ public sealed partial class LocalTarget
             return null;
         }
 
-        var port = FreePorts.IsFree(version.Port) ? version.Port : FreePorts.Next();
+        var port = FreePorts.TryReuse(version.Port) ? version.Port : FreePorts.Next();
         var relaunched = version with { Port = port, ProcessGroupId = null, StartedAt = _timeProvider.GetUtcNow() };
         return ServiceInstance.Start(relaunched, service.Environment, service.Service, _inheritedEnvironment, _artifacts, _timeProvider);
     }
