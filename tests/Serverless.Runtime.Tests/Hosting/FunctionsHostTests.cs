@@ -62,6 +62,18 @@ public sealed class FunctionsHostTests
     }
 
     [Fact]
+    public async Task An_admins_personal_key_still_calls_a_disabled_function_and_another_persons_does_not()
+    {
+        await using var host = await FunctionsHostFixture.StartAsync(null, "--AzureWebJobs.Echo.Disabled", "true",
+            "--PIPELINES_USERS", "alice=alice-personal-key-0123456789,bob=bob-personal-key-0123456789ab", "--PIPELINES_ADMINS", "bob");
+
+        using var bob = await host.Http.GetAsync("/api/echo/ab/2?code=bob-personal-key-0123456789ab");
+        using var alice = await host.Http.GetAsync("/api/echo/ab/2?code=alice-personal-key-0123456789");
+
+        Assert.Equal((HttpStatusCode.OK, HttpStatusCode.NotFound), (bob.StatusCode, alice.StatusCode));
+    }
+
+    [Fact]
     public async Task A_disabled_setting_that_is_not_a_boolean_stops_the_host_naming_it()
     {
         var error = await Assert.ThrowsAsync<InvalidOperationException>(() => FunctionsHostFixture.StartAsync(null, "--AzureWebJobs.Echo.Disabled", "off"));
