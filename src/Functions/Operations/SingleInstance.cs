@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Http;
 using Serverless.Runtime.Durable;
 using Serverless.Runtime.Storage;
 
@@ -24,4 +25,8 @@ public static class SingleInstance
             return false;
         }
     }
+
+    /// <summary>What an on-demand start answers: 202 with the instance (its status is under the management API) and whether it was already running.</summary>
+    public static IResult Accepted(string instanceId, bool alreadyRunning) =>
+        Results.Accepted($"/runtime/webhooks/durabletask/instances/{instanceId}", new { id = instanceId, alreadyRunning });
 }

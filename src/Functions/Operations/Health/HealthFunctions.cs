@@ -26,7 +26,7 @@ public sealed class HealthFunctions(DurableTaskClient client, IArtifactStore art
     {
         var alreadyRunning = !await SingleInstance.TryStartAsync(client, nameof(HealthMonitorOrchestrator), InstanceId, request.HttpContext.RequestAborted);
         if (!alreadyRunning) logger.HealthCheckStarted(InstanceId, "on demand");
-        return Results.Accepted($"/runtime/webhooks/durabletask/instances/{InstanceId}", new { id = InstanceId, alreadyRunning });
+        return SingleInstance.Accepted(InstanceId, alreadyRunning);
     }
 
     [Function("HealthState")]

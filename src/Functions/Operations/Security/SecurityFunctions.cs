@@ -27,7 +27,7 @@ public sealed class SecurityFunctions(DurableTaskClient client, IArtifactStore a
     {
         var alreadyRunning = !await SingleInstance.TryStartAsync(client, nameof(SecurityScanOrchestrator), InstanceId, request.HttpContext.RequestAborted);
         if (!alreadyRunning) logger.ScanStarted(InstanceId, "on demand");
-        return Results.Accepted($"/runtime/webhooks/durabletask/instances/{InstanceId}", new { id = InstanceId, alreadyRunning });
+        return SingleInstance.Accepted(InstanceId, alreadyRunning);
     }
 
     /// <summary>Every configured repository with its latest scan's counts and its deployment freeze, if any.</summary>
